@@ -1,0 +1,218 @@
+//! Command-line definitions (clap derive). Behaviour lives in `commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "scorps",
+    version,
+    about = "Well-Architected reviews in a terminal: question packs, a facilitated session, scores and an improvement backlog.",
+    after_help = "Examples:\n  scorps                                  start screen: new review or resume one\n  scorps review payments.review.toml --workload \"Payments API\" --team Orion\n  scorps export payments.review.toml -o backlog.md\n  scorps check payments.review.toml --max-high 0\n  scorps packs check my-pack.yaml --strict\n\nExit codes: 0 ok, 1 a `check` limit was exceeded, 2 bad input or usage."
+)]
+pub struct Cli {
+    /// A pack file or folder to load after the built-in and user packs (repeatable; an AWS lens
+    /// .json is accepted).
+    #[arg(long = "pack", value_name = "PATH", global = true)]
+    pub packs: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run or resume a review in the terminal.
+    #[command(after_help = "Examples:\n  scorps review payments.review.toml --workload \"Payments API\" --team Orion --facilitator Sam\n  scorps review payments.review.toml --pillar security\n  scorps review payments.review.toml --flagged\n  scorps --pack team-pack.yaml review spike.review.toml --workload Spike")]
+    Review(ReviewArgs),
+    /// List, check, show and explain question packs.
+    #[command(subcommand)]
+    Packs(PacksCommand),
+    /// Print the scorecard of a review.
+    #[command(after_help = "Examples:\n  scorps score payments.review.toml\n  scorps score payments.review.toml --format json | jq .overall")]
+    Score(ScoreArgs),
+    /// Write the improvement backlog (markdown, CSV or JSON).
+    #[command(after_help = "Examples:\n  scorps export payments.review.toml > backlog.md\n  scorps export payments.review.toml --format csv -o backlog.csv")]
+    Export(ExportArgs),
+    /// Compare two reviews of the same workload.
+    #[command(after_help = "Examples:\n  scorps diff q3.review.toml q4.review.toml\n  scorps diff q3.review.toml q4.review.toml --format md > pr-comment.md")]
+    Diff(DiffArgs),
+    /// Fail (exit 1) when a review has more risks than allowed: for pipelines.
+    #[command(after_help = "Examples:\n  scorps check payments.review.toml --max-high 0\n  scorps check payments.review.toml --max-high 2 --max-medium 10 --max-unanswered 0")]
+    Check(CheckArgs),
+    /// A portfolio of many workloads: the newest review of each.
+    #[command(after_help = "Examples:\n  scorps report reviews/\n  scorps report a.review.toml b.review.toml --format json")]
+    Report(ReportArgs),
+    /// Import and export AWS Well-Architected custom lenses.
+    #[command(subcommand)]
+    Lens(LensCommand),
+    /// Print a shell completion script.
+    #[command(after_help = "Example:\n  scorps completions bash > ~/.local/share/bash-completion/completions/scorps")]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  scorps manpage > scorps.1 && man ./scorps.1")]
+    Manpage,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The review file (`<name>.review.toml`); created when it does not exist.
+    pub file: Option<PathBuf>,
+    /// The workload under review (for a new file).
+    #[arg(long)]
+    pub workload: Option<String>,
+    /// The squad (for a new file).
+    #[arg(long)]
+    pub team: Option<String>,
+    /// Who runs the session (for a new file).
+    #[arg(long)]
+    pub facilitator: Option<String>,
+    /// A participant (repeatable, for a new file).
+    #[arg(long = "participant", value_name = "NAME")]
+    pub participants: Vec<String>,
+    /// Include an opt-in built-in pack, e.g. engineering-excellence (repeatable, for a new file).
+    #[arg(long = "with", value_name = "PACK_ID")]
+    pub with: Vec<String>,
+    /// Walk only this pillar (repeatable).
+    #[arg(long = "pillar", value_name = "ID")]
+    pub pillars: Vec<String>,
+    /// Walk only flagged questions.
+    #[arg(long)]
+    pub flagged: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PacksCommand {
+    /// List every pack scorps can see: id, name, version, source, pillars, questions.
+    #[command(after_help = "Example:\n  scorps --pack ./packs packs list")]
+    List,
+    /// Validate and lint pack files (exit 2 on errors; warnings alone exit 0 unless --strict).
+    #[command(after_help = "Examples:\n  scorps packs check my-pack.yaml\n  scorps packs check packs/*.yaml --strict\n  scorps packs check lens.json")]
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Show a pack's questions and practices.
+    #[command(after_help = "Examples:\n  scorps packs show security\n  scorps packs show ./my-pack.yaml")]
+    Show {
+        /// A pack id or a pack file.
+        pack: String,
+    },
+    /// Print the truth table of a question: every selection and the risk it gives.
+    #[command(after_help = "Examples:\n  scorps packs explain security identities\n  scorps packs explain my-pack.yaml backups")]
+    Explain {
+        /// A pack file or a pack id.
+        pack: String,
+        /// The question id.
+        question: String,
+    },
+    /// Print the JSON Schema of the pack format.
+    #[command(after_help = "Example:\n  scorps packs schema > scorps-pack.schema.json")]
+    Schema,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TextOrJson {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    Md,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    pub file: PathBuf,
+    /// Output format (default: the config's export_format, else md).
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// Write here instead of stdout.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum DiffFormat {
+    Text,
+    Md,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    pub old: PathBuf,
+    pub new: PathBuf,
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    pub file: PathBuf,
+    /// Most high-risk questions allowed.
+    #[arg(long, value_name = "N")]
+    pub max_high: Option<usize>,
+    /// Most medium-risk questions allowed.
+    #[arg(long, value_name = "N")]
+    pub max_medium: Option<usize>,
+    /// Most unanswered questions allowed.
+    #[arg(long, value_name = "N")]
+    pub max_unanswered: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ReportFormat {
+    Md,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Review files, or folders searched for `*.review.toml`.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LensCommand {
+    /// Convert an AWS custom lens JSON into a scorps pack (YAML).
+    #[command(after_help = "Examples:\n  scorps lens import custom-lens.json -o pillars/custom.yaml\n  scorps lens import custom-lens.json --id payments-lens")]
+    Import {
+        lens: PathBuf,
+        /// Write here instead of stdout.
+        #[arg(short, long, value_name = "PACK.yaml")]
+        output: Option<PathBuf>,
+        /// The pack id (default: from the file name).
+        #[arg(long)]
+        id: Option<String>,
+    },
+    /// Convert a pack into an AWS custom lens JSON.
+    #[command(after_help = "Examples:\n  scorps lens export security -o security-lens.json\n  scorps lens export my-pack.yaml")]
+    Export {
+        /// A pack id or a pack file.
+        pack: String,
+        /// Write here instead of stdout.
+        #[arg(short, long, value_name = "LENS.json")]
+        output: Option<PathBuf>,
+    },
+}

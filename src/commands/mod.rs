@@ -1,0 +1,87 @@
+//! What each command does: thin shells over the domain modules of the library.
+
+mod packs;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use scorps::config::{Config, Paths};
+use scorps::pack::Catalog;
+use scorps::pack::load::Origin;
+
+use crate::cli::{Cli, Command};
+
+/// What every command may need: settings, folders and the packs.
+pub struct Ctx {
+    pub paths: Paths,
+    pub config: Config,
+    pub extra_packs: Vec<PathBuf>,
+}
+
+impl Ctx {
+    fn new(extra_packs: Vec<PathBuf>) -> Result<Ctx> {
+        let paths = Paths::from_env();
+        let config = match paths.config_file() {
+            Some(file) => Config::load(&file)?,
+            None => Config::default(),
+        };
+        Ok(Ctx { paths, config, extra_packs })
+    }
+
+    /// Every pack this run can see; overrides and import warnings are said on stderr.
+    pub fn catalog(&self) -> Result<Catalog> {
+        let mut dirs = Vec::new();
+        if let Some(user) = self.paths.user_packs() {
+            dirs.push((Origin::UserDir, user));
+        }
+        dirs.extend(self.config.pack_dirs.iter().map(|d| (Origin::UserDir, d.clone())));
+        dirs.push((Origin::ProjectDir, PathBuf::from(".scorps/packs")));
+        let catalog = Catalog::discover(&dirs, &self.extra_packs)?;
+        for o in &catalog.overrides {
+            eprintln!("{o}");
+        }
+        for w in &catalog.warnings {
+            eprintln!("{w}");
+        }
+        Ok(catalog)
+    }
+}
+
+/// Writes command output to a file (atomically) or to stdout.
+pub fn emit(output: Option<&std::path::Path>, text: &str) -> Result<()> {
+    use std::io::Write;
+    match output {
+        Some(path) => {
+            scorps::fsutil::atomic_write(path, text.as_bytes())
+                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+            eprintln!("wrote {}", path.display());
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+        }
+    }
+    Ok(())
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let ctx = Ctx::new(cli.packs)?;
+    match cli.command {
+        Some(Command::Packs(cmd)) => packs::run(&ctx, cmd),
+        Some(Command::Completions { shell }) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "scorps", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Manpage) => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_mangen::Man::new(cmd).render(&mut out)?;
+            emit(None, &String::from_utf8_lossy(&out))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => anyhow::bail!("this command is not built yet"),
+    }
+}

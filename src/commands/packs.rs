@@ -1,0 +1,128 @@
+//! `scorps packs …`
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+use scorps::pack::load::PackErrors;
+use scorps::pack::{Pack, explain, lint, load_file, raw, show};
+use scorps::text::clean_line;
+
+use super::{Ctx, emit};
+use crate::cli::PacksCommand;
+
+pub fn run(ctx: &Ctx, cmd: PacksCommand) -> Result<ExitCode> {
+    match cmd {
+        PacksCommand::List => list(ctx),
+        PacksCommand::Check { files, strict } => Ok(check(&files, strict)),
+        PacksCommand::Show { pack } => {
+            let pack = find(ctx, &pack)?;
+            emit(None, &show::show(&pack))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        PacksCommand::Explain { pack, question } => {
+            let pack = find(ctx, &pack)?;
+            let Some((_, q)) = pack.question(&question) else {
+                let ids: Vec<&str> = pack.questions().map(|(_, q)| q.id.as_str()).collect();
+                bail!("pack `{}` has no question `{}`; its questions are: {}", pack.id, clean_line(&question), ids.join(", "));
+            };
+            emit(None, &explain::explain(&pack.id, q))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        PacksCommand::Schema => {
+            emit(None, &(raw::schema_json() + "\n"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// A pack named by a file path, or by id among the packs scorps can see.
+fn find(ctx: &Ctx, name: &str) -> Result<Pack> {
+    let path = Path::new(name);
+    if path.is_file() {
+        let (pack, warnings) = load_file(path)?;
+        for w in warnings {
+            eprintln!("{w}");
+        }
+        return Ok(pack);
+    }
+    let catalog = ctx.catalog()?;
+    match catalog.get(name) {
+        Some(pack) => Ok(pack.clone()),
+        None => {
+            let ids: Vec<&str> = catalog.packs().map(|p| p.id.as_str()).collect();
+            bail!("no pack or file named `{}`; known packs: {}", clean_line(name), ids.join(", "))
+        }
+    }
+}
+
+fn list(ctx: &Ctx) -> Result<ExitCode> {
+    let catalog = ctx.catalog()?;
+    let rows: Vec<[String; 6]> = catalog
+        .packs()
+        .map(|p| {
+            [
+                p.id.clone(),
+                clean_line(&p.name).into_owned(),
+                clean_line(&p.version).into_owned(),
+                p.pillars.iter().map(|x| x.id.as_str()).collect::<Vec<_>>().join(","),
+                p.question_count().to_string(),
+                clean_line(&p.source.to_string()).into_owned(),
+            ]
+        })
+        .collect();
+    let header = ["ID", "NAME", "VERSION", "PILLARS", "QUESTIONS", "SOURCE"].map(String::from);
+    emit(None, &table(&header, &rows))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Left-aligned columns separated by two spaces.
+pub fn table<const N: usize>(header: &[String; N], rows: &[[String; N]]) -> String {
+    let mut widths = header.each_ref().map(|h| h.chars().count());
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &[String; N]| {
+        let mut s = String::new();
+        for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
+            if i + 1 == N {
+                s.push_str(cell);
+            } else {
+                s.push_str(&format!("{cell:<w$}  "));
+            }
+        }
+        s.trim_end().to_string() + "\n"
+    };
+    std::iter::once(header).chain(rows).map(line).collect()
+}
+
+fn check(files: &[std::path::PathBuf], strict: bool) -> ExitCode {
+    let (mut errors, mut warnings) = (0, 0);
+    for file in files {
+        match load_file(file) {
+            Ok((pack, import_warnings)) => {
+                let found: Vec<_> = import_warnings.into_iter().chain(lint::lint(&pack)).collect();
+                for w in &found {
+                    eprintln!("{}", w.report());
+                }
+                warnings += found.len();
+                let note = if found.is_empty() { String::new() } else { format!(", {} warning(s)", found.len()) };
+                eprintln!("{}: ok: pack `{}` {}, {} questions{note}", file.display(), pack.id, clean_line(&pack.version), pack.question_count());
+            }
+            Err(PackErrors(list)) => {
+                for e in &list {
+                    eprintln!("{}", e.report());
+                }
+                errors += list.len();
+            }
+        }
+    }
+    if errors > 0 || (strict && warnings > 0) {
+        eprintln!("{errors} error(s), {warnings} warning(s){}", if strict && errors == 0 { " (--strict)" } else { "" });
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,122 @@
+//! Lint: what is legal in a pack but probably a mistake.
+//!
+//! Each question's rules are checked over every selection a squad can give (every non-empty set
+//! of practices, and "None of these" alone), so the findings are exact, not heuristics.
+
+use super::error::PackError;
+use super::{Pack, Question, Risk, RiskRules};
+
+/// Every warning for a pack, in file order.
+pub fn lint(pack: &Pack) -> Vec<PackError> {
+    let file = pack.source.to_string();
+    let mut out = Vec::new();
+    for (_, q) in pack.questions() {
+        question(&file, &pack.id, q, &mut out);
+    }
+    out.sort_by_key(|w| w.pos);
+    out
+}
+
+fn question(file: &str, pack: &str, q: &Question, out: &mut Vec<PackError>) {
+    let ctx = format!("pack `{pack}`, question `{}`", q.id);
+    let warn = |pos, message: String, help: &str| PackError::warning(file, pos, message).context(ctx.clone()).help(help);
+    for (_, c) in q.practices() {
+        if c.improve.trim().is_empty() {
+            out.push(warn(
+                c.pos,
+                format!("practice `{}` has no `improve` text", c.id),
+                "add `improve:` saying what to do when the practice is missing; it becomes the backlog task",
+            ));
+        }
+    }
+    let RiskRules::Ordered { rules, default, default_pos } = &q.risk else {
+        return;
+    };
+    if default_pos.is_none() {
+        out.push(warn(q.pos, "the risk rules have no `default`; high is assumed".into(), "end the rules with `- default: high` (or the level you mean)"));
+    }
+    let mut decided = vec![0usize; rules.len()];
+    let mut by_default = 0;
+    let mut reached = [false; 3];
+    for sel in q.selections() {
+        let risk = match q.deciding_rule(sel) {
+            Some(i) => {
+                decided[i] += 1;
+                rules[i].level
+            }
+            None => {
+                by_default += 1;
+                *default
+            }
+        };
+        reached[risk as usize] = true;
+    }
+    for (rule, n) in rules.iter().zip(&decided) {
+        if *n == 0 {
+            out.push(warn(
+                rule.pos,
+                format!("the rule `{}: {}` can never decide: earlier rules cover every selection it holds for", rule.level, rule.condition),
+                "reorder the rules, narrow an earlier one, or remove this one",
+            ));
+        }
+    }
+    if by_default == 0 && default_pos.is_some() {
+        out.push(warn(
+            default_pos.unwrap_or(q.pos),
+            format!("the default `{default}` is never reached: the rules cover every selection"),
+            "remove a rule that catches everything, or drop the default",
+        ));
+    }
+    let mentioned: Vec<&str> = rules.iter().flat_map(|r| r.condition.names()).collect();
+    for (_, c) in q.practices() {
+        if !mentioned.contains(&c.id.as_str()) {
+            out.push(warn(
+                c.pos,
+                format!("practice `{}` is not mentioned by any risk rule, so it never changes the risk", c.id),
+                "name it in a rule, or remove the practice",
+            ));
+        }
+    }
+    if !reached[Risk::None as usize] {
+        out.push(warn(
+            q.pos,
+            "no selection gives risk `none`: the squad can never clear this question".into(),
+            "add a `none:` rule for the practices that make the question safe",
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::{Source, load_str};
+
+    fn warnings(risk: &str) -> Vec<String> {
+        let text = format!(
+            "schema: 1\nid: t\nname: T\nversion: 1.0.0\npillars:\n  - id: security\n    name: S\n    questions:\n      - id: q\n        title: Q?\n        choices:\n          - {{ id: a, title: A, improve: do a }}\n          - {{ id: b, title: B, improve: do b }}\n          - {{ id: c, title: C }}\n          - {{ id: none, title: None of these, none: true }}\n        risk:\n{risk}"
+        );
+        let pack = load_str("t.yaml", &text, Source::Builtin("t.yaml")).unwrap();
+        lint(&pack).iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn clean_rules_have_no_warnings_but_a_missing_improve() {
+        let w = warnings("          - none: a && b && c\n          - medium: a || b || c\n          - default: high\n");
+        assert_eq!(w, ["warning: built-in (t.yaml):14:19: pack `t`, question `q`: practice `c` has no `improve` text"]);
+    }
+
+    #[test]
+    fn shadowed_rule_unmentioned_practice_and_missing_default() {
+        let w = warnings("          - medium: a || b\n          - none: a && b\n");
+        assert!(w.iter().any(|w| w.contains(":18:19:") && w.contains("the rule `none: a && b` can never decide")), "{w:?}");
+        assert!(w.iter().any(|w| w.contains("practice `c` is not mentioned")), "{w:?}");
+        assert!(w.iter().any(|w| w.contains("the risk rules have no `default`")), "{w:?}");
+        assert!(w.iter().any(|w| w.contains("no selection gives risk `none`")), "{w:?}");
+    }
+
+    #[test]
+    fn unreachable_default() {
+        let w = warnings("          - none: a && b && c\n          - medium: a || b || c || none\n          - default: high\n");
+        assert!(w.iter().any(|w| w.contains("the default `high` is never reached")), "{w:?}");
+    }
+}

@@ -1,0 +1,254 @@
+//! Question packs: what a review asks and how answers become risks.
+//!
+//! A pack is read from YAML into the serde types of [`raw`], then validated once into the types
+//! of this module, which are valid by construction: ids are unique and well formed, every rule
+//! names choices that exist, there is at most one "None of these". The rest of scorps never
+//! re-checks them.
+
+pub mod builtin;
+pub mod error;
+pub mod explain;
+pub mod lens;
+pub mod lint;
+pub mod load;
+pub mod raw;
+pub mod rule;
+pub mod show;
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+pub use self::error::{PackError, Pos};
+pub use self::load::{Catalog, Override, load_file, load_str};
+use self::rule::{Compiled, Expr};
+
+/// The risk a question's answer carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Risk {
+    None,
+    Medium,
+    High,
+}
+
+impl Risk {
+    pub const ALL: [Risk; 3] = [Risk::None, Risk::Medium, Risk::High];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Risk::None => "none",
+            Risk::Medium => "medium",
+            Risk::High => "high",
+        }
+    }
+
+    /// The question score: none 1, medium 0.5, high 0.
+    pub fn score(self) -> f64 {
+        match self {
+            Risk::None => 1.0,
+            Risk::Medium => 0.5,
+            Risk::High => 0.0,
+        }
+    }
+}
+
+impl fmt::Display for Risk {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The well-known pillars, in backlog order, with their display names.
+pub const PILLAR_ORDER: [(&str, &str); 6] = [
+    ("security", "Security"),
+    ("reliability", "Reliability"),
+    ("operational-excellence", "Operational excellence"),
+    ("performance", "Performance efficiency"),
+    ("cost", "Cost optimisation"),
+    ("sustainability", "Sustainability"),
+];
+
+/// Sort key of a pillar id: well-known pillars in backlog order, then custom ones.
+pub fn pillar_rank(id: &str) -> usize {
+    PILLAR_ORDER.iter().position(|(p, _)| *p == id).unwrap_or(PILLAR_ORDER.len())
+}
+
+/// Where a pack came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// Embedded in the binary; the name is the file under `pillars/`.
+    Builtin(&'static str),
+    /// A file on disk (YAML, or an AWS lens JSON imported in memory).
+    File(PathBuf),
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Builtin(name) => write!(f, "built-in ({name})"),
+            Source::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+/// A validated question pack.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub id: String,
+    pub name: String,
+    pub version: String,
+    pub description: String,
+    pub pillars: Vec<Pillar>,
+    pub source: Source,
+    /// `sha256:<hex>` of the file's bytes: a review notes it to tell when a pack changed.
+    pub digest: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pillar {
+    pub id: String,
+    pub name: String,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub title: String,
+    pub why: String,
+    pub choices: Vec<Choice>,
+    pub risk: RiskRules,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub id: String,
+    pub title: String,
+    pub help: String,
+    pub improve: String,
+    pub links: Vec<Link>,
+    /// "None of these": exclusive with every other choice.
+    pub none: bool,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+/// How a question turns a selection into a risk.
+#[derive(Debug, Clone)]
+pub enum RiskRules {
+    /// Rules checked in order; the first that holds decides, else `default`.
+    Ordered {
+        rules: Vec<Rule>,
+        default: Risk,
+        /// Where `default` was written; `None` when the pack left it out (high is assumed).
+        default_pos: Option<Pos>,
+    },
+    /// No `risk` block: all practices → none, at least half → medium, else high.
+    Thresholds,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub level: Risk,
+    pub condition: Expr,
+    pub(crate) compiled: Compiled,
+    pub pos: Pos,
+}
+
+impl Rule {
+    /// Whether the rule holds for a selection bit set (bit i = choice i).
+    pub fn holds(&self, selected: u32) -> bool {
+        self.compiled.holds(selected)
+    }
+}
+
+/// The most choices a question may have; selections are bit sets of this width.
+pub const MAX_CHOICES: usize = 20;
+
+impl Question {
+    /// Index of the "None of these" choice, if the question has one.
+    pub fn none_choice(&self) -> Option<usize> {
+        self.choices.iter().position(|c| c.none)
+    }
+
+    /// The practices: every choice but "None of these".
+    pub fn practices(&self) -> impl Iterator<Item = (usize, &Choice)> {
+        self.choices.iter().enumerate().filter(|(_, c)| !c.none)
+    }
+
+    pub fn choice_index(&self, id: &str) -> Option<usize> {
+        self.choices.iter().position(|c| c.id == id)
+    }
+
+    /// The bit set of a selection given by choice ids; unknown ids are ignored.
+    pub fn mask_of<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> u32 {
+        ids.into_iter().filter_map(|id| self.choice_index(id)).fold(0, |m, i| m | 1 << i)
+    }
+
+    /// The risk of a selection given by choice ids; `None` when nothing is selected.
+    pub fn risk_of<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Option<Risk> {
+        let mask = self.mask_of(ids);
+        (mask != 0).then(|| self.risk(mask))
+    }
+
+    /// Which rule decides a selection: `Some(i)` for rule i, `None` for the default or thresholds.
+    pub fn deciding_rule(&self, selected: u32) -> Option<usize> {
+        match &self.risk {
+            RiskRules::Ordered { rules, .. } => rules.iter().position(|r| r.holds(selected)),
+            RiskRules::Thresholds => None,
+        }
+    }
+
+    /// The risk of a selection bit set (bit i = choice i).
+    pub fn risk(&self, selected: u32) -> Risk {
+        match &self.risk {
+            RiskRules::Ordered { rules, default, .. } => {
+                rules.iter().find(|r| r.holds(selected)).map_or(*default, |r| r.level)
+            }
+            RiskRules::Thresholds => {
+                let (total, have) = self
+                    .practices()
+                    .fold((0, 0), |(t, h), (i, _)| (t + 1, h + usize::from(selected & (1 << i) != 0)));
+                if total > 0 && have == total {
+                    Risk::None
+                } else if 2 * have >= total && have > 0 {
+                    Risk::Medium
+                } else {
+                    Risk::High
+                }
+            }
+        }
+    }
+
+    /// Every selection a squad can give: each non-empty set of practices, and "None of these" alone.
+    pub fn selections(&self) -> impl Iterator<Item = u32> + '_ {
+        let practice_bits: Vec<u32> = self.practices().map(|(i, _)| 1 << i).collect();
+        let n = practice_bits.len();
+        let subsets = (1u64..(1u64 << n)).map(move |k| {
+            practice_bits.iter().enumerate().filter(|(j, _)| k & (1 << j) != 0).fold(0u32, |m, (_, b)| m | b)
+        });
+        subsets.chain(self.none_choice().map(|i| 1u32 << i))
+    }
+}
+
+impl Pack {
+    pub fn questions(&self) -> impl Iterator<Item = (&Pillar, &Question)> {
+        self.pillars.iter().flat_map(|p| p.questions.iter().map(move |q| (p, q)))
+    }
+
+    pub fn question(&self, id: &str) -> Option<(&Pillar, &Question)> {
+        self.questions().find(|(_, q)| q.id == id)
+    }
+
+    pub fn question_count(&self) -> usize {
+        self.pillars.iter().map(|p| p.questions.len()).sum()
+    }
+}

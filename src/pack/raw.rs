@@ -1,0 +1,114 @@
+//! The pack file as written: serde types that mirror the YAML one to one.
+//!
+//! Unknown fields are refused here (`deny_unknown_fields`), and ids keep their source position
+//! (`Spanned`) so that validation can point at them. The JSON Schema that editors use is
+//! generated from these types, so the schema and the parser cannot drift apart.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+/// A scorps question pack.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "scorps question pack")]
+pub struct RawPack {
+    /// Pack format version; always 1.
+    #[schemars(with = "u32")]
+    pub schema: Spanned<u32>,
+    /// Pack id: lowercase letters, digits and '-', unique among loaded packs.
+    #[schemars(with = "String", regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
+    pub id: Spanned<String>,
+    pub name: String,
+    /// Semantic version of the content, e.g. 1.2.0.
+    #[schemars(with = "String")]
+    pub version: Spanned<String>,
+    #[serde(default)]
+    pub description: String,
+    #[schemars(length(min = 1))]
+    pub pillars: Vec<RawPillar>,
+}
+
+/// A pillar: security, cost, operational-excellence, reliability, performance, sustainability, or
+/// a custom id.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawPillar {
+    #[schemars(with = "String", regex(pattern = r"^[A-Za-z0-9_-]+$"))]
+    pub id: Spanned<String>,
+    pub name: String,
+    #[schemars(length(min = 1))]
+    pub questions: Vec<RawQuestion>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuestion {
+    /// Unique within the pack and stable forever: reviews refer to it.
+    #[schemars(with = "String", regex(pattern = r"^[A-Za-z0-9_-]+$"))]
+    pub id: Spanned<String>,
+    pub title: String,
+    /// Why it matters: shown beside the question and in the backlog.
+    #[serde(default)]
+    pub why: String,
+    #[schemars(length(min = 1, max = 20))]
+    pub choices: Vec<RawChoice>,
+    /// Checked top to bottom; the first rule that holds decides. Without it: all practices →
+    /// none, at least half → medium, else high.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<RawRule>>")]
+    pub risk: Option<Spanned<Vec<RawRule>>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawChoice {
+    /// Letters, digits, '_' and '-'; unique within the question.
+    #[schemars(with = "String", regex(pattern = r"^[A-Za-z0-9_-]+$"))]
+    pub id: Spanned<String>,
+    pub title: String,
+    /// What doing this looks like.
+    #[serde(default)]
+    pub help: String,
+    /// What to do next when it is missing (expected on every practice).
+    #[serde(default)]
+    pub improve: String,
+    #[serde(default)]
+    pub links: Vec<RawLink>,
+    /// "None of these": exclusive with every other choice.
+    #[serde(default)]
+    pub none: bool,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLink {
+    pub title: String,
+    #[schemars(with = "String", regex(pattern = r"^https?://"))]
+    pub url: Spanned<String>,
+}
+
+/// One risk rule: a level and the condition (over choice ids, with `!`, `&&`, `||`, parentheses)
+/// under which it applies; or the default level.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase", deny_unknown_fields)]
+pub enum RawRule {
+    None(#[schemars(with = "String")] Spanned<String>),
+    Medium(#[schemars(with = "String")] Spanned<String>),
+    High(#[schemars(with = "String")] Spanned<String>),
+    Default(#[schemars(with = "RawLevel")] Spanned<RawLevel>),
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RawLevel {
+    None,
+    Medium,
+    High,
+}
+
+/// The JSON Schema of the pack format, pretty-printed.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(RawPack);
+    serde_json::to_string_pretty(&schema).unwrap_or_default()
+}
