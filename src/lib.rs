@@ -8,4 +8,5 @@
 pub mod config;
 pub mod fsutil;
 pub mod pack;
+pub mod review;
 pub mod text;

@@ -1,0 +1,223 @@
+//! The scorecard: risk per question, score and counts per pillar, overall score and completion.
+//!
+//! Question score: none 1, medium 0.5, high 0; unanswered and not-applicable questions are left
+//! out. A pillar's score is 100 × the mean over its answered questions (pillars are grouped by id
+//! across packs); overall is the same over every answered question. Completion counts answered
+//! and not-applicable questions against the total.
+
+use serde::Serialize;
+
+use super::model::{Review, State};
+use crate::pack::{Pack, Risk, pillar_rank};
+
+/// How many questions are in each state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub high: usize,
+    pub medium: usize,
+    pub none: usize,
+    pub not_applicable: usize,
+    pub unanswered: usize,
+}
+
+impl Counts {
+    fn add(&mut self, state: State, risk: Option<Risk>) {
+        match (state, risk) {
+            (State::Answered, Some(Risk::High)) => self.high += 1,
+            (State::Answered, Some(Risk::Medium)) => self.medium += 1,
+            (State::Answered, Some(Risk::None)) => self.none += 1,
+            (State::NotApplicable, _) => self.not_applicable += 1,
+            _ => self.unanswered += 1,
+        }
+    }
+
+    pub fn answered(&self) -> usize {
+        self.high + self.medium + self.none
+    }
+
+    pub fn total(&self) -> usize {
+        self.answered() + self.not_applicable + self.unanswered
+    }
+
+    /// 100 × mean question score, or `None` when nothing is answered.
+    pub fn score(&self) -> Option<f64> {
+        let n = self.answered();
+        (n > 0).then(|| 100.0 * (self.none as f64 + 0.5 * self.medium as f64) / n as f64)
+    }
+
+    /// Share of questions answered or not applicable (1 when there are none).
+    pub fn completion(&self) -> f64 {
+        let total = self.total();
+        if total == 0 { 1.0 } else { (self.answered() + self.not_applicable) as f64 / total as f64 }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PillarScore {
+    pub id: String,
+    pub name: String,
+    pub score: Option<f64>,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionScore {
+    pub pack: String,
+    pub pillar: String,
+    pub question: String,
+    pub title: String,
+    pub state: &'static str,
+    pub risk: Option<Risk>,
+    pub flagged: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scorecard {
+    pub overall: Option<f64>,
+    pub completion: f64,
+    #[serde(flatten)]
+    pub totals: Counts,
+    pub pillars: Vec<PillarScore>,
+    pub questions: Vec<QuestionScore>,
+}
+
+/// Scores a review against its packs (in the review's pack order).
+pub fn score(review: &Review, packs: &[Pack]) -> Scorecard {
+    let mut pillars: Vec<PillarScore> = Vec::new();
+    let mut questions = Vec::new();
+    let mut totals = Counts::default();
+    for pack in packs {
+        for (pillar, q) in pack.questions() {
+            let state = review.state(&pack.id, &q.id);
+            let risk = review.risk(&pack.id, q);
+            // An "answered" entry without a selection counts as unanswered.
+            let state = if state == State::Answered && risk.is_none() { State::Unanswered } else { state };
+            totals.add(state, risk);
+            let slot = match pillars.iter().position(|p| p.id == pillar.id) {
+                Some(i) => i,
+                None => {
+                    pillars.push(PillarScore { id: pillar.id.clone(), name: pillar.name.clone(), score: None, counts: Counts::default() });
+                    pillars.len() - 1
+                }
+            };
+            pillars[slot].counts.add(state, risk);
+            questions.push(QuestionScore {
+                pack: pack.id.clone(),
+                pillar: pillar.id.clone(),
+                question: q.id.clone(),
+                title: q.title.clone(),
+                state: state.as_str(),
+                risk,
+                flagged: review.answer(&pack.id, &q.id).is_some_and(|a| a.flagged),
+            });
+        }
+    }
+    for p in &mut pillars {
+        p.score = p.counts.score();
+    }
+    // Stable: custom pillars keep their order of appearance after the well-known ones.
+    pillars.sort_by_key(|p| pillar_rank(&p.id));
+    Scorecard { overall: totals.score(), completion: totals.completion(), totals, pillars, questions }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::{Source, load_str};
+    use crate::review::model::{Answer, key};
+
+    const PACK: &str = "schema: 1\nid: t\nname: T\nversion: 1.0.0\npillars:
+  - id: security
+    name: Security
+    questions:
+      - id: q1
+        title: One?
+        choices:
+          - { id: a, title: A, improve: x }
+          - { id: b, title: B, improve: x }
+          - { id: none, title: None, none: true }
+        risk:
+          - none: a && b
+          - medium: a || b
+          - high: none
+          - default: high
+      - id: q2
+        title: Two?
+        choices:
+          - { id: a, title: A, improve: x }
+          - { id: b, title: B, improve: x }
+          - { id: c, title: C, improve: x }
+          - { id: none, title: None, none: true }
+  - id: cost
+    name: Cost
+    questions:
+      - id: q3
+        title: Three?
+        choices:
+          - { id: a, title: A, improve: x }
+          - { id: none, title: None, none: true }
+        risk:
+          - medium: a
+          - none: a
+          - default: high
+";
+
+    fn review(answers: &[(&str, State, &[&str])]) -> (Review, Vec<Pack>) {
+        let pack = load_str("t.yaml", PACK, Source::Builtin("t.yaml")).unwrap();
+        let mut r = Review::new("W", "T", "F", vec![], &[&pack]);
+        for (q, state, sel) in answers {
+            r.answers.insert(
+                key("t", q),
+                Answer { state: *state, selected: sel.iter().map(|s| s.to_string()).collect(), ..Answer::default() },
+            );
+        }
+        (r, vec![pack])
+    }
+
+    #[test]
+    fn hand_worked_example() {
+        // q1: a only → medium (0.5); q2 thresholds: 2 of 3 → medium (0.5); q3: a → the first rule
+        // that holds is `medium`, although `none: a` also holds.
+        let (r, packs) = review(&[("q1", State::Answered, &["a"]), ("q2", State::Answered, &["a", "b"]), ("q3", State::Answered, &["a"])]);
+        let s = score(&r, &packs);
+        assert_eq!(s.overall, Some(50.0));
+        assert_eq!(s.completion, 1.0);
+        assert_eq!(s.pillars[0].id, "security");
+        assert_eq!(s.pillars[0].score, Some(50.0));
+        assert_eq!(s.pillars[1].counts, Counts { medium: 1, ..Counts::default() });
+    }
+
+    #[test]
+    fn none_of_these_default_and_left_out_states() {
+        let (r, packs) = review(&[("q1", State::Answered, &["none"]), ("q2", State::NotApplicable, &[]), ("q3", State::Unanswered, &[])]);
+        let s = score(&r, &packs);
+        assert_eq!(s.questions[0].risk, Some(Risk::High));
+        assert_eq!(s.overall, Some(0.0));
+        assert!((s.completion - 2.0 / 3.0).abs() < 1e-9);
+        assert_eq!(s.pillars[1].score, None, "a pillar with nothing answered has no score");
+        assert_eq!(s.totals, Counts { high: 1, not_applicable: 1, unanswered: 1, ..Counts::default() });
+    }
+
+    #[test]
+    fn thresholds_without_rules() {
+        let (r, packs) = review(&[("q2", State::Answered, &["a", "b", "c"])]);
+        assert_eq!(score(&r, &packs).questions[1].risk, Some(Risk::None));
+        let (r, packs) = review(&[("q2", State::Answered, &["a"])]);
+        assert_eq!(score(&r, &packs).questions[1].risk, Some(Risk::High));
+        let (r, packs) = review(&[("q2", State::Answered, &["none"])]);
+        assert_eq!(score(&r, &packs).questions[1].risk, Some(Risk::High));
+    }
+
+    #[test]
+    fn json_shape() {
+        let (r, packs) = review(&[("q1", State::Answered, &["a", "b"])]);
+        let v = serde_json::to_value(score(&r, &packs)).unwrap();
+        assert_eq!(v["overall"], 100.0);
+        assert_eq!(v["pillars"][0]["not_applicable"], 0);
+        assert_eq!(v["pillars"][1]["score"], serde_json::Value::Null);
+        assert_eq!(v["questions"][0]["risk"], "none");
+        assert_eq!(v["questions"][1]["risk"], serde_json::Value::Null);
+        assert_eq!(v["questions"][1]["state"], "unanswered");
+    }
+}
