@@ -24,31 +24,45 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run or resume a review in the terminal.
-    #[command(after_help = "Examples:\n  scorps review payments.review.toml --workload \"Payments API\" --team Orion --facilitator Sam\n  scorps review payments.review.toml --pillar security\n  scorps review payments.review.toml --flagged\n  scorps --pack team-pack.yaml review spike.review.toml --workload Spike")]
+    #[command(
+        after_help = "Examples:\n  scorps review payments.review.toml --workload \"Payments API\" --team Orion --facilitator Sam\n  scorps review payments.review.toml --pillar security\n  scorps review payments.review.toml --flagged\n  scorps --pack team-pack.yaml review spike.review.toml --workload Spike"
+    )]
     Review(ReviewArgs),
     /// List, check, show and explain question packs.
     #[command(subcommand)]
     Packs(PacksCommand),
     /// Print the scorecard of a review.
-    #[command(after_help = "Examples:\n  scorps score payments.review.toml\n  scorps score payments.review.toml --format json | jq .overall")]
+    #[command(
+        after_help = "Examples:\n  scorps score payments.review.toml\n  scorps score payments.review.toml --format json | jq .overall"
+    )]
     Score(ScoreArgs),
     /// Write the improvement backlog (markdown, CSV or JSON).
-    #[command(after_help = "Examples:\n  scorps export payments.review.toml > backlog.md\n  scorps export payments.review.toml --format csv -o backlog.csv")]
+    #[command(
+        after_help = "Examples:\n  scorps export payments.review.toml > backlog.md\n  scorps export payments.review.toml --format csv -o backlog.csv"
+    )]
     Export(ExportArgs),
     /// Compare two reviews of the same workload.
-    #[command(after_help = "Examples:\n  scorps diff q3.review.toml q4.review.toml\n  scorps diff q3.review.toml q4.review.toml --format md > pr-comment.md")]
+    #[command(
+        after_help = "Examples:\n  scorps diff q3.review.toml q4.review.toml\n  scorps diff q3.review.toml q4.review.toml --format md > pr-comment.md"
+    )]
     Diff(DiffArgs),
     /// Fail (exit 1) when a review has more risks than allowed: for pipelines.
-    #[command(after_help = "Examples:\n  scorps check payments.review.toml --max-high 0\n  scorps check payments.review.toml --max-high 2 --max-medium 10 --max-unanswered 0")]
+    #[command(
+        after_help = "Examples:\n  scorps check payments.review.toml --max-high 0\n  scorps check payments.review.toml --max-high 2 --max-medium 10 --max-unanswered 0"
+    )]
     Check(CheckArgs),
     /// A portfolio of many workloads: the newest review of each.
-    #[command(after_help = "Examples:\n  scorps report reviews/\n  scorps report a.review.toml b.review.toml --format json")]
+    #[command(
+        after_help = "Examples:\n  scorps report reviews/\n  scorps report a.review.toml b.review.toml --format json"
+    )]
     Report(ReportArgs),
     /// Import and export AWS Well-Architected custom lenses.
     #[command(subcommand)]
     Lens(LensCommand),
     /// Print a shell completion script.
-    #[command(after_help = "Example:\n  scorps completions bash > ~/.local/share/bash-completion/completions/scorps")]
+    #[command(
+        after_help = "Example:\n  scorps completions bash > ~/.local/share/bash-completion/completions/scorps"
+    )]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -58,7 +72,7 @@ pub enum Command {
     Manpage,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Args, Default)]
 pub struct ReviewArgs {
     /// The review file (`<name>.review.toml`); created when it does not exist.
     pub file: Option<PathBuf>,
@@ -91,7 +105,9 @@ pub enum PacksCommand {
     #[command(after_help = "Example:\n  scorps --pack ./packs packs list")]
     List,
     /// Validate and lint pack files (exit 2 on errors; warnings alone exit 0 unless --strict).
-    #[command(after_help = "Examples:\n  scorps packs check my-pack.yaml\n  scorps packs check packs/*.yaml --strict\n  scorps packs check lens.json")]
+    #[command(
+        after_help = "Examples:\n  scorps packs check my-pack.yaml\n  scorps packs check packs/*.yaml --strict\n  scorps packs check lens.json"
+    )]
     Check {
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -100,13 +116,17 @@ pub enum PacksCommand {
         strict: bool,
     },
     /// Show a pack's questions and practices.
-    #[command(after_help = "Examples:\n  scorps packs show security\n  scorps packs show ./my-pack.yaml")]
+    #[command(
+        after_help = "Examples:\n  scorps packs show security\n  scorps packs show ./my-pack.yaml"
+    )]
     Show {
         /// A pack id or a pack file.
         pack: String,
     },
     /// Print the truth table of a question: every selection and the risk it gives.
-    #[command(after_help = "Examples:\n  scorps packs explain security identities\n  scorps packs explain my-pack.yaml backups")]
+    #[command(
+        after_help = "Examples:\n  scorps packs explain security identities\n  scorps packs explain my-pack.yaml backups"
+    )]
     Explain {
         /// A pack file or a pack id.
         pack: String,
@@ -196,7 +216,9 @@ pub struct ReportArgs {
 #[derive(Debug, Subcommand)]
 pub enum LensCommand {
     /// Convert an AWS custom lens JSON into a scorps pack (YAML).
-    #[command(after_help = "Examples:\n  scorps lens import custom-lens.json -o pillars/custom.yaml\n  scorps lens import custom-lens.json --id payments-lens")]
+    #[command(
+        after_help = "Examples:\n  scorps lens import custom-lens.json -o pillars/custom.yaml\n  scorps lens import custom-lens.json --id payments-lens"
+    )]
     Import {
         lens: PathBuf,
         /// Write here instead of stdout.
@@ -207,7 +229,9 @@ pub enum LensCommand {
         id: Option<String>,
     },
     /// Convert a pack into an AWS custom lens JSON.
-    #[command(after_help = "Examples:\n  scorps lens export security -o security-lens.json\n  scorps lens export my-pack.yaml")]
+    #[command(
+        after_help = "Examples:\n  scorps lens export security -o security-lens.json\n  scorps lens export my-pack.yaml"
+    )]
     Export {
         /// A pack id or a pack file.
         pack: String,

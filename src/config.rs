@@ -19,10 +19,16 @@ pub struct Paths {
 impl Paths {
     pub fn from_env() -> Paths {
         let dirs = directories::ProjectDirs::from("", "", "scorps");
-        let env = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+        let env = |name: &str| {
+            std::env::var_os(name)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
         Paths {
-            config_dir: env("SCORPS_CONFIG_DIR").or_else(|| dirs.as_ref().map(|d| d.config_dir().to_path_buf())),
-            data_dir: env("SCORPS_DATA_DIR").or_else(|| dirs.as_ref().map(|d| d.data_dir().to_path_buf())),
+            config_dir: env("SCORPS_CONFIG_DIR")
+                .or_else(|| dirs.as_ref().map(|d| d.config_dir().to_path_buf())),
+            data_dir: env("SCORPS_DATA_DIR")
+                .or_else(|| dirs.as_ref().map(|d| d.data_dir().to_path_buf())),
         }
     }
 
@@ -88,12 +94,18 @@ mod tests {
         let path = dir.path().join("config.toml");
         std::fs::write(&path, "facilitator = \"Sam\"\ntimebox = 3\n").unwrap();
         let err = format!("{:#}", Config::load(&path).unwrap_err());
-        assert!(err.contains("config.toml") && err.contains("timebox"), "{err}");
+        assert!(
+            err.contains("config.toml") && err.contains("timebox"),
+            "{err}"
+        );
     }
 
     #[test]
     fn a_missing_file_is_the_default() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(Config::load(&dir.path().join("none.toml")).unwrap(), Config::default());
+        assert_eq!(
+            Config::load(&dir.path().join("none.toml")).unwrap(),
+            Config::default()
+        );
     }
 }

@@ -5,8 +5,10 @@
 
 #![forbid(unsafe_code)]
 
+pub mod backlog;
 pub mod config;
 pub mod fsutil;
 pub mod pack;
 pub mod review;
 pub mod text;
+pub mod tui;

@@ -17,7 +17,11 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match commands::run(cli) {
@@ -29,7 +33,10 @@ fn main() -> ExitCode {
 /// Prints an error once, with its chain, and picks the exit code.
 fn report(err: &anyhow::Error) -> ExitCode {
     // A closed pipe (`scorps export … | head`) is not a failure.
-    if err.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)) {
+    if err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    }) {
         return ExitCode::SUCCESS;
     }
     let mut stderr = std::io::stderr().lock();

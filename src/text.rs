@@ -8,7 +8,8 @@ use std::borrow::Cow;
 
 /// Whether `c` may never be shown: C0/C1 controls, DEL, and bidi overrides/isolates.
 fn is_hostile(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
 }
 
 /// Text for one line of a terminal: controls removed, tabs and line breaks become spaces.
@@ -16,7 +17,9 @@ pub fn clean_line(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_hostile) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(strip(text, |c| matches!(c, '\t' | '\n' | '\r').then_some(' ')))
+    Cow::Owned(strip(text, |c| {
+        matches!(c, '\t' | '\n' | '\r').then_some(' ')
+    }))
 }
 
 /// Text that may span lines: line breaks kept, other controls removed, tabs become spaces.

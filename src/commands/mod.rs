@@ -1,6 +1,7 @@
 //! What each command does: thin shells over the domain modules of the library.
 
 mod packs;
+mod review;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,7 +27,11 @@ impl Ctx {
             Some(file) => Config::load(&file)?,
             None => Config::default(),
         };
-        Ok(Ctx { paths, config, extra_packs })
+        Ok(Ctx {
+            paths,
+            config,
+            extra_packs,
+        })
     }
 
     /// Every pack this run can see; overrides and import warnings are said on stderr.
@@ -35,7 +40,12 @@ impl Ctx {
         if let Some(user) = self.paths.user_packs() {
             dirs.push((Origin::UserDir, user));
         }
-        dirs.extend(self.config.pack_dirs.iter().map(|d| (Origin::UserDir, d.clone())));
+        dirs.extend(
+            self.config
+                .pack_dirs
+                .iter()
+                .map(|d| (Origin::UserDir, d.clone())),
+        );
         dirs.push((Origin::ProjectDir, PathBuf::from(".scorps/packs")));
         let catalog = Catalog::discover(&dirs, &self.extra_packs)?;
         for o in &catalog.overrides {
@@ -69,6 +79,8 @@ pub fn emit(output: Option<&std::path::Path>, text: &str) -> Result<()> {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let ctx = Ctx::new(cli.packs)?;
     match cli.command {
+        None => review::run(&ctx, crate::cli::ReviewArgs::default()),
+        Some(Command::Review(args)) => review::run(&ctx, args),
         Some(Command::Packs(cmd)) => packs::run(&ctx, cmd),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();

@@ -24,7 +24,12 @@ pub fn run(ctx: &Ctx, cmd: PacksCommand) -> Result<ExitCode> {
             let pack = find(ctx, &pack)?;
             let Some((_, q)) = pack.question(&question) else {
                 let ids: Vec<&str> = pack.questions().map(|(_, q)| q.id.as_str()).collect();
-                bail!("pack `{}` has no question `{}`; its questions are: {}", pack.id, clean_line(&question), ids.join(", "));
+                bail!(
+                    "pack `{}` has no question `{}`; its questions are: {}",
+                    pack.id,
+                    clean_line(&question),
+                    ids.join(", ")
+                );
             };
             emit(None, &explain::explain(&pack.id, q))?;
             Ok(ExitCode::SUCCESS)
@@ -51,7 +56,11 @@ fn find(ctx: &Ctx, name: &str) -> Result<Pack> {
         Some(pack) => Ok(pack.clone()),
         None => {
             let ids: Vec<&str> = catalog.packs().map(|p| p.id.as_str()).collect();
-            bail!("no pack or file named `{}`; known packs: {}", clean_line(name), ids.join(", "))
+            bail!(
+                "no pack or file named `{}`; known packs: {}",
+                clean_line(name),
+                ids.join(", ")
+            )
         }
     }
 }
@@ -65,7 +74,11 @@ fn list(ctx: &Ctx) -> Result<ExitCode> {
                 p.id.clone(),
                 clean_line(&p.name).into_owned(),
                 clean_line(&p.version).into_owned(),
-                p.pillars.iter().map(|x| x.id.as_str()).collect::<Vec<_>>().join(","),
+                p.pillars
+                    .iter()
+                    .map(|x| x.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(","),
                 p.question_count().to_string(),
                 clean_line(&p.source.to_string()).into_owned(),
             ]
@@ -103,13 +116,26 @@ fn check(files: &[std::path::PathBuf], strict: bool) -> ExitCode {
     for file in files {
         match load_file(file) {
             Ok((pack, import_warnings)) => {
-                let found: Vec<_> = import_warnings.into_iter().chain(lint::lint(&pack)).collect();
+                let found: Vec<_> = import_warnings
+                    .into_iter()
+                    .chain(lint::lint(&pack))
+                    .collect();
                 for w in &found {
                     eprintln!("{}", w.report());
                 }
                 warnings += found.len();
-                let note = if found.is_empty() { String::new() } else { format!(", {} warning(s)", found.len()) };
-                eprintln!("{}: ok: pack `{}` {}, {} questions{note}", file.display(), pack.id, clean_line(&pack.version), pack.question_count());
+                let note = if found.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {} warning(s)", found.len())
+                };
+                eprintln!(
+                    "{}: ok: pack `{}` {}, {} questions{note}",
+                    file.display(),
+                    pack.id,
+                    clean_line(&pack.version),
+                    pack.question_count()
+                );
             }
             Err(PackErrors(list)) => {
                 for e in &list {
@@ -120,7 +146,14 @@ fn check(files: &[std::path::PathBuf], strict: bool) -> ExitCode {
         }
     }
     if errors > 0 || (strict && warnings > 0) {
-        eprintln!("{errors} error(s), {warnings} warning(s){}", if strict && errors == 0 { " (--strict)" } else { "" });
+        eprintln!(
+            "{errors} error(s), {warnings} warning(s){}",
+            if strict && errors == 0 {
+                " (--strict)"
+            } else {
+                ""
+            }
+        );
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS

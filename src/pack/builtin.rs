@@ -6,12 +6,27 @@ use super::{Pack, Source};
 /// File name and text of every built-in pack, in the order they are offered.
 pub const FILES: [(&str, &str); 7] = [
     ("security.yaml", include_str!("../../pillars/security.yaml")),
-    ("reliability.yaml", include_str!("../../pillars/reliability.yaml")),
-    ("operational-excellence.yaml", include_str!("../../pillars/operational-excellence.yaml")),
-    ("performance.yaml", include_str!("../../pillars/performance.yaml")),
+    (
+        "reliability.yaml",
+        include_str!("../../pillars/reliability.yaml"),
+    ),
+    (
+        "operational-excellence.yaml",
+        include_str!("../../pillars/operational-excellence.yaml"),
+    ),
+    (
+        "performance.yaml",
+        include_str!("../../pillars/performance.yaml"),
+    ),
     ("cost.yaml", include_str!("../../pillars/cost.yaml")),
-    ("sustainability.yaml", include_str!("../../pillars/sustainability.yaml")),
-    ("engineering-excellence.yaml", include_str!("../../pillars/engineering-excellence.yaml")),
+    (
+        "sustainability.yaml",
+        include_str!("../../pillars/sustainability.yaml"),
+    ),
+    (
+        "engineering-excellence.yaml",
+        include_str!("../../pillars/engineering-excellence.yaml"),
+    ),
 ];
 
 /// Built-in packs that a new review includes only when asked for.
@@ -24,7 +39,9 @@ pub const OPT_IN: [&str; 1] = ["engineering-excellence"];
 pub fn packs() -> Vec<Pack> {
     FILES
         .iter()
-        .filter_map(|(name, text)| load_str(&format!("pillars/{name}"), text, Source::Builtin(name)).ok())
+        .filter_map(|(name, text)| {
+            load_str(&format!("pillars/{name}"), text, Source::Builtin(name)).ok()
+        })
         .collect()
 }
 
@@ -36,9 +53,18 @@ mod tests {
     #[test]
     fn every_builtin_loads_and_passes_lint_without_warnings() {
         for (name, text) in FILES {
-            let pack = load_str(name, text, Source::Builtin(name)).unwrap_or_else(|e| panic!("{}", e.report()));
+            let pack = load_str(name, text, Source::Builtin(name))
+                .unwrap_or_else(|e| panic!("{}", e.report()));
             let warnings = lint::lint(&pack);
-            assert!(warnings.is_empty(), "{name}:\n{}", warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>().join("\n"));
+            assert!(
+                warnings.is_empty(),
+                "{name}:\n{}",
+                warnings
+                    .iter()
+                    .map(|w| w.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
         }
     }
 
@@ -49,12 +75,31 @@ mod tests {
             assert!((8..=12).contains(&n), "{}: {n} questions", pack.id);
             for (_, q) in pack.questions() {
                 let practices = q.practices().count();
-                assert!((3..=7).contains(&practices), "{}/{}: {practices} practices", pack.id, q.id);
-                let none = q.none_choice().expect("every built-in question has None of these");
-                assert_eq!(none, q.choices.len() - 1, "{}/{}: None of these comes last", pack.id, q.id);
+                assert!(
+                    (3..=7).contains(&practices),
+                    "{}/{}: {practices} practices",
+                    pack.id,
+                    q.id
+                );
+                let none = q
+                    .none_choice()
+                    .expect("every built-in question has None of these");
+                assert_eq!(
+                    none,
+                    q.choices.len() - 1,
+                    "{}/{}: None of these comes last",
+                    pack.id,
+                    q.id
+                );
                 assert!(!q.why.trim().is_empty(), "{}/{}: why", pack.id, q.id);
                 for (_, c) in q.practices() {
-                    assert!(!c.improve.trim().is_empty() && !c.help.trim().is_empty(), "{}/{}/{}", pack.id, q.id, c.id);
+                    assert!(
+                        !c.improve.trim().is_empty() && !c.help.trim().is_empty(),
+                        "{}/{}/{}",
+                        pack.id,
+                        q.id,
+                        c.id
+                    );
                 }
             }
         }

@@ -16,7 +16,10 @@ pub struct Pos {
 
 impl Pos {
     pub fn new(line: u64, col: u64) -> Pos {
-        Pos { line: u32::try_from(line).unwrap_or(u32::MAX), col: u32::try_from(col).unwrap_or(u32::MAX) }
+        Pos {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            col: u32::try_from(col).unwrap_or(u32::MAX),
+        }
     }
 
     pub fn is_known(&self) -> bool {
@@ -60,7 +63,10 @@ impl PackError {
     }
 
     pub fn warning(file: impl Into<String>, pos: Pos, message: impl Into<String>) -> PackError {
-        PackError { severity: Severity::Warning, ..PackError::new(file, pos, message) }
+        PackError {
+            severity: Severity::Warning,
+            ..PackError::new(file, pos, message)
+        }
     }
 
     pub fn context(mut self, context: impl Into<String>) -> PackError {
@@ -91,7 +97,10 @@ impl PackError {
         let line = source.lines().nth(self.pos.line as usize - 1)?;
         let line = crate::text::clean_line(line);
         let gutter = self.pos.line.to_string();
-        let caret_at = line.chars().take(self.pos.col.saturating_sub(1) as usize).count();
+        let caret_at = line
+            .chars()
+            .take(self.pos.col.saturating_sub(1) as usize)
+            .count();
         Some(format!(
             "{pad} |\n{gutter} | {line}\n{pad} | {caret}^",
             pad = " ".repeat(gutter.len()),

@@ -15,22 +15,48 @@ pub fn explain(pack_id: &str, q: &Question) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{pack_id}/{}: {}", q.id, clean_line(&q.title));
     match &q.risk {
-        RiskRules::Ordered { rules, default, default_pos } => {
-            let _ = writeln!(out, "Rules (checked in order, the first that holds decides):");
+        RiskRules::Ordered {
+            rules,
+            default,
+            default_pos,
+        } => {
+            let _ = writeln!(
+                out,
+                "Rules (checked in order, the first that holds decides):"
+            );
             for (i, r) in rules.iter().enumerate() {
-                let _ = writeln!(out, "  {}. {:<8}{}", i + 1, format!("{}:", r.level), r.condition);
+                let _ = writeln!(
+                    out,
+                    "  {}. {:<8}{}",
+                    i + 1,
+                    format!("{}:", r.level),
+                    r.condition
+                );
             }
-            let assumed = if default_pos.is_none() { " (not written: assumed)" } else { "" };
+            let assumed = if default_pos.is_none() {
+                " (not written: assumed)"
+            } else {
+                ""
+            };
             let _ = writeln!(out, "  default: {default}{assumed}");
         }
         RiskRules::Thresholds => {
-            let _ = writeln!(out, "No rules: all practices → none, at least half → medium, else high.");
+            let _ = writeln!(
+                out,
+                "No rules: all practices → none, at least half → medium, else high."
+            );
         }
     }
     let _ = writeln!(out, "Choices:");
     for (i, c) in q.choices.iter().enumerate() {
         let tag = if c.none { " (none of these)" } else { "" };
-        let _ = writeln!(out, "  {:>2} {}{tag}: {}", i + 1, c.id, clean_line(&c.title));
+        let _ = writeln!(
+            out,
+            "  {:>2} {}{tag}: {}",
+            i + 1,
+            c.id,
+            clean_line(&c.title)
+        );
     }
     let selections: Vec<u32> = q.selections().collect();
     let decider = |sel: u32| match q.deciding_rule(sel) {
@@ -38,9 +64,13 @@ pub fn explain(pack_id: &str, q: &Question) -> String {
         None if matches!(q.risk, RiskRules::Thresholds) => "thresholds".to_string(),
         None => "default".to_string(),
     };
-    let header: String = (1..=q.choices.len()).map(|i| format!("{:>3}", i % 100)).collect();
+    let header: String = (1..=q.choices.len())
+        .map(|i| format!("{:>3}", i % 100))
+        .collect();
     let row = |sel: u32| {
-        let marks: String = (0..q.choices.len()).map(|i| if sel & (1 << i) != 0 { "  ✓" } else { "  ·" }).collect();
+        let marks: String = (0..q.choices.len())
+            .map(|i| if sel & (1 << i) != 0 { "  ✓" } else { "  ·" })
+            .collect();
         format!("{marks} │ {:<6} {}", q.risk(sel).as_str(), decider(sel))
     };
     let _ = writeln!(out, "Selections ({}):", selections.len());
@@ -59,7 +89,12 @@ pub fn explain(pack_id: &str, q: &Question) -> String {
             }
         }
         for (key, sels) in &groups {
-            let _ = writeln!(out, "── {key}: {} selections, risk {}", sels.len(), q.risk(sels[0]));
+            let _ = writeln!(
+                out,
+                "── {key}: {} selections, risk {}",
+                sels.len(),
+                q.risk(sels[0])
+            );
             for sel in sels.iter().take(EXAMPLES_PER_GROUP) {
                 let _ = writeln!(out, "{}", row(*sel));
             }

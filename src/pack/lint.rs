@@ -19,7 +19,11 @@ pub fn lint(pack: &Pack) -> Vec<PackError> {
 
 fn question(file: &str, pack: &str, q: &Question, out: &mut Vec<PackError>) {
     let ctx = format!("pack `{pack}`, question `{}`", q.id);
-    let warn = |pos, message: String, help: &str| PackError::warning(file, pos, message).context(ctx.clone()).help(help);
+    let warn = |pos, message: String, help: &str| {
+        PackError::warning(file, pos, message)
+            .context(ctx.clone())
+            .help(help)
+    };
     for (_, c) in q.practices() {
         if c.improve.trim().is_empty() {
             out.push(warn(
@@ -29,11 +33,20 @@ fn question(file: &str, pack: &str, q: &Question, out: &mut Vec<PackError>) {
             ));
         }
     }
-    let RiskRules::Ordered { rules, default, default_pos } = &q.risk else {
+    let RiskRules::Ordered {
+        rules,
+        default,
+        default_pos,
+    } = &q.risk
+    else {
         return;
     };
     if default_pos.is_none() {
-        out.push(warn(q.pos, "the risk rules have no `default`; high is assumed".into(), "end the rules with `- default: high` (or the level you mean)"));
+        out.push(warn(
+            q.pos,
+            "the risk rules have no `default`; high is assumed".into(),
+            "end the rules with `- default: high` (or the level you mean)",
+        ));
     }
     let mut decided = vec![0usize; rules.len()];
     let mut by_default = 0;
@@ -72,7 +85,10 @@ fn question(file: &str, pack: &str, q: &Question, out: &mut Vec<PackError>) {
         if !mentioned.contains(&c.id.as_str()) {
             out.push(warn(
                 c.pos,
-                format!("practice `{}` is not mentioned by any risk rule, so it never changes the risk", c.id),
+                format!(
+                    "practice `{}` is not mentioned by any risk rule, so it never changes the risk",
+                    c.id
+                ),
                 "name it in a rule, or remove the practice",
             ));
         }
@@ -101,22 +117,52 @@ mod tests {
 
     #[test]
     fn clean_rules_have_no_warnings_but_a_missing_improve() {
-        let w = warnings("          - none: a && b && c\n          - medium: a || b || c\n          - default: high\n");
-        assert_eq!(w, ["warning: built-in (t.yaml):14:19: pack `t`, question `q`: practice `c` has no `improve` text"]);
+        let w = warnings(
+            "          - none: a && b && c\n          - medium: a || b || c\n          - default: high\n",
+        );
+        assert_eq!(
+            w,
+            [
+                "warning: built-in (t.yaml):14:19: pack `t`, question `q`: practice `c` has no `improve` text"
+            ]
+        );
     }
 
     #[test]
     fn shadowed_rule_unmentioned_practice_and_missing_default() {
         let w = warnings("          - medium: a || b\n          - none: a && b\n");
-        assert!(w.iter().any(|w| w.contains(":18:19:") && w.contains("the rule `none: a && b` can never decide")), "{w:?}");
-        assert!(w.iter().any(|w| w.contains("practice `c` is not mentioned")), "{w:?}");
-        assert!(w.iter().any(|w| w.contains("the risk rules have no `default`")), "{w:?}");
-        assert!(w.iter().any(|w| w.contains("no selection gives risk `none`")), "{w:?}");
+        assert!(
+            w.iter()
+                .any(|w| w.contains(":18:19:")
+                    && w.contains("the rule `none: a && b` can never decide")),
+            "{w:?}"
+        );
+        assert!(
+            w.iter()
+                .any(|w| w.contains("practice `c` is not mentioned")),
+            "{w:?}"
+        );
+        assert!(
+            w.iter()
+                .any(|w| w.contains("the risk rules have no `default`")),
+            "{w:?}"
+        );
+        assert!(
+            w.iter()
+                .any(|w| w.contains("no selection gives risk `none`")),
+            "{w:?}"
+        );
     }
 
     #[test]
     fn unreachable_default() {
-        let w = warnings("          - none: a && b && c\n          - medium: a || b || c || none\n          - default: high\n");
-        assert!(w.iter().any(|w| w.contains("the default `high` is never reached")), "{w:?}");
+        let w = warnings(
+            "          - none: a && b && c\n          - medium: a || b || c || none\n          - default: high\n",
+        );
+        assert!(
+            w.iter()
+                .any(|w| w.contains("the default `high` is never reached")),
+            "{w:?}"
+        );
     }
 }

@@ -16,7 +16,9 @@ use sha2::{Digest, Sha256};
 use super::error::{PackError, Pos};
 use super::raw::{RawChoice, RawLevel, RawPack, RawQuestion, RawRule};
 use super::rule::{self, Compiled};
-use super::{Choice, Link, MAX_CHOICES, Pack, Pillar, Question, Risk, RiskRules, Rule, Source, builtin, lens};
+use super::{
+    Choice, Link, MAX_CHOICES, Pack, Pillar, Question, Risk, RiskRules, Rule, Source, builtin, lens,
+};
 
 /// The largest pack file read, in bytes (the largest real AWS lens is about 0.2 MiB).
 pub const MAX_PACK_BYTES: usize = 8 * 1024 * 1024;
@@ -32,7 +34,11 @@ impl PackErrors {
 
     /// Every error with its snippet and help, for a terminal.
     pub fn report(&self) -> String {
-        self.0.iter().map(PackError::report).collect::<Vec<_>>().join("\n")
+        self.0
+            .iter()
+            .map(PackError::report)
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -92,7 +98,10 @@ pub fn load_file(path: &Path) -> Result<(Pack, Vec<PackError>), PackErrors> {
     let bytes = std::fs::read(path)
         .map_err(|e| PackError::new(&name, Pos::default(), format!("cannot read the pack: {e}")))?;
     let source = Source::File(path.to_path_buf());
-    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
         return lens::import_bytes(&name, &bytes, source);
     }
     let text = match String::from_utf8(bytes) {
@@ -101,10 +110,19 @@ pub fn load_file(path: &Path) -> Result<(Pack, Vec<PackError>), PackErrors> {
             let offset = e.utf8_error().valid_up_to();
             let before = &e.as_bytes()[..offset];
             let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-            let col = offset - before.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1) + 1;
-            return Err(PackError::new(&name, Pos::new(line as u64, col as u64), "the file is not UTF-8 text")
-                .help("save the pack as UTF-8 YAML")
-                .into());
+            let col = offset
+                - before
+                    .iter()
+                    .rposition(|b| *b == b'\n')
+                    .map_or(0, |p| p + 1)
+                + 1;
+            return Err(PackError::new(
+                &name,
+                Pos::new(line as u64, col as u64),
+                "the file is not UTF-8 text",
+            )
+            .help("save the pack as UTF-8 YAML")
+            .into());
         }
     };
     load_str(&name, &text, source).map(|p| (p, Vec::new()))
@@ -114,7 +132,10 @@ fn too_large(name: &str, len: u64) -> PackError {
     PackError::new(
         name,
         Pos::default(),
-        format!("the file is {:.1} MiB; packs are limited to 8 MiB", len as f64 / (1024.0 * 1024.0)),
+        format!(
+            "the file is {:.1} MiB; packs are limited to 8 MiB",
+            len as f64 / (1024.0 * 1024.0)
+        ),
     )
     .help("split the pack into several files, one per pillar")
 }
@@ -127,18 +148,28 @@ pub fn load_str(name: &str, text: &str, source: Source) -> Result<Pack, PackErro
     let src: Arc<str> = Arc::from(text);
     let raw: RawPack = serde_saphyr::from_str_with_options(text, yaml_options())
         .map_err(|e| PackErrors::one(yaml_error(name, &e).with_source(src.clone())))?;
-    let mut v = Validator { file: name, errors: Vec::new() };
+    let mut v = Validator {
+        file: name,
+        errors: Vec::new(),
+    };
     let pack = v.pack(raw, source, sha256(text.as_bytes()));
     if v.errors.is_empty() {
         Ok(pack)
     } else {
-        Err(PackErrors(v.errors.into_iter().map(|e| e.with_source(src.clone())).collect()))
+        Err(PackErrors(
+            v.errors
+                .into_iter()
+                .map(|e| e.with_source(src.clone()))
+                .collect(),
+        ))
     }
 }
 
 /// Turns a YAML/serde error into a located message with advice.
 fn yaml_error(name: &str, e: &serde_saphyr::Error) -> PackError {
-    let pos = e.location().map_or(Pos::default(), |l| Pos::new(l.line(), l.column()));
+    let pos = e
+        .location()
+        .map_or(Pos::default(), |l| Pos::new(l.line(), l.column()));
     let mut message = e.without_snippet().to_string();
     // saphyr appends the position; it is already in front of the message.
     if let Some(at) = message.rfind(" at line ") {
@@ -171,14 +202,19 @@ fn valid_id(id: &str) -> bool {
 
 fn valid_pack_id(id: &str) -> bool {
     valid_id(id)
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !id.starts_with('-')
 }
 
 fn valid_version(v: &str) -> bool {
     let core = v.split(['-', '+']).next().unwrap_or("");
     let parts: Vec<&str> = core.split('.').collect();
-    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 struct Validator<'a> {
@@ -188,7 +224,11 @@ struct Validator<'a> {
 
 impl Validator<'_> {
     fn error(&mut self, pos: Pos, context: String, message: String, help: &str) {
-        self.errors.push(PackError::new(self.file, pos, message).context(context).help(help));
+        self.errors.push(
+            PackError::new(self.file, pos, message)
+                .context(context)
+                .help(help),
+        );
     }
 
     fn pack(&mut self, raw: RawPack, source: Source, digest: String) -> Pack {
@@ -196,7 +236,10 @@ impl Validator<'_> {
             self.error(
                 pos_of(&raw.schema),
                 String::new(),
-                format!("unsupported pack schema {}; this scorps reads schema 1", raw.schema.value),
+                format!(
+                    "unsupported pack schema {}; this scorps reads schema 1",
+                    raw.schema.value
+                ),
                 "write `schema: 1`, or upgrade scorps",
             );
         }
@@ -218,10 +261,20 @@ impl Validator<'_> {
             );
         }
         if raw.name.trim().is_empty() {
-            self.error(pos_of(&raw.id), format!("pack `{id}`"), "the pack has no name".into(), "add `name:`");
+            self.error(
+                pos_of(&raw.id),
+                format!("pack `{id}`"),
+                "the pack has no name".into(),
+                "add `name:`",
+            );
         }
         if raw.pillars.is_empty() {
-            self.error(pos_of(&raw.id), format!("pack `{id}`"), "the pack has no pillars".into(), "add at least one pillar with questions");
+            self.error(
+                pos_of(&raw.id),
+                format!("pack `{id}`"),
+                "the pack has no pillars".into(),
+                "add at least one pillar with questions",
+            );
         }
         let mut pillar_ids = HashSet::new();
         let mut question_ids = HashSet::new();
@@ -230,12 +283,27 @@ impl Validator<'_> {
             let pid = rp.id.value.clone();
             let ctx = format!("pack `{id}`, pillar `{pid}`");
             if !valid_id(&pid) {
-                self.error(pos_of(&rp.id), ctx.clone(), format!("invalid pillar id `{pid}`"), "use letters, digits, '_' and '-' (e.g. `security`)");
+                self.error(
+                    pos_of(&rp.id),
+                    ctx.clone(),
+                    format!("invalid pillar id `{pid}`"),
+                    "use letters, digits, '_' and '-' (e.g. `security`)",
+                );
             } else if !pillar_ids.insert(pid.clone()) {
-                self.error(pos_of(&rp.id), ctx.clone(), format!("pillar `{pid}` is defined twice"), "merge the two pillars or rename one");
+                self.error(
+                    pos_of(&rp.id),
+                    ctx.clone(),
+                    format!("pillar `{pid}` is defined twice"),
+                    "merge the two pillars or rename one",
+                );
             }
             if rp.questions.is_empty() {
-                self.error(pos_of(&rp.id), ctx.clone(), "the pillar has no questions".into(), "add questions or remove the pillar");
+                self.error(
+                    pos_of(&rp.id),
+                    ctx.clone(),
+                    "the pillar has no questions".into(),
+                    "add questions or remove the pillar",
+                );
             }
             let mut questions = Vec::new();
             for rq in rp.questions {
@@ -250,9 +318,21 @@ impl Validator<'_> {
                 }
                 questions.push(self.question(&id, rq));
             }
-            pillars.push(Pillar { id: pid, name: rp.name, questions });
+            pillars.push(Pillar {
+                id: pid,
+                name: rp.name,
+                questions,
+            });
         }
-        Pack { id, name: raw.name, version: raw.version.value, description: raw.description, pillars, source, digest }
+        Pack {
+            id,
+            name: raw.name,
+            version: raw.version.value,
+            description: raw.description,
+            pillars,
+            source,
+            digest,
+        }
     }
 
     fn question(&mut self, pack: &str, rq: RawQuestion) -> Question {
@@ -260,40 +340,84 @@ impl Validator<'_> {
         let qpos = pos_of(&rq.id);
         let ctx = format!("question `{qid}`");
         if !valid_id(&qid) {
-            self.error(qpos, format!("pack `{pack}`"), format!("invalid question id `{qid}`"), "use letters, digits, '_' and '-', e.g. `backup-restore`");
+            self.error(
+                qpos,
+                format!("pack `{pack}`"),
+                format!("invalid question id `{qid}`"),
+                "use letters, digits, '_' and '-', e.g. `backup-restore`",
+            );
         }
         if rq.title.trim().is_empty() {
-            self.error(qpos, ctx.clone(), "the question has no title".into(), "add `title:` with the question as the squad should hear it");
+            self.error(
+                qpos,
+                ctx.clone(),
+                "the question has no title".into(),
+                "add `title:` with the question as the squad should hear it",
+            );
         }
         if rq.choices.is_empty() {
-            self.error(qpos, ctx.clone(), "the question has no choices".into(), "add the practices the squad can tick, and a `none: true` choice");
+            self.error(
+                qpos,
+                ctx.clone(),
+                "the question has no choices".into(),
+                "add the practices the squad can tick, and a `none: true` choice",
+            );
         } else if rq.choices.len() > MAX_CHOICES {
             self.error(
                 qpos,
                 ctx.clone(),
-                format!("the question has {} choices; at most {MAX_CHOICES} are allowed", rq.choices.len()),
+                format!(
+                    "the question has {} choices; at most {MAX_CHOICES} are allowed",
+                    rq.choices.len()
+                ),
                 "split it into two questions",
             );
         }
-        let choices: Vec<Choice> = rq.choices.into_iter().map(|c| self.choice(&qid, c)).collect::<Vec<_>>();
+        let choices: Vec<Choice> = rq
+            .choices
+            .into_iter()
+            .map(|c| self.choice(&qid, c))
+            .collect::<Vec<_>>();
         let mut seen = HashSet::new();
         for c in &choices {
             if !seen.insert(c.id.as_str()) {
-                self.error(c.pos, format!("{ctx}, choice `{}`", c.id), format!("choice `{}` is defined twice", c.id), "give every choice in a question its own id");
+                self.error(
+                    c.pos,
+                    format!("{ctx}, choice `{}`", c.id),
+                    format!("choice `{}` is defined twice", c.id),
+                    "give every choice in a question its own id",
+                );
             }
         }
         let nones: Vec<&Choice> = choices.iter().filter(|c| c.none).collect();
         if nones.len() > 1 {
-            self.error(nones[1].pos, format!("{ctx}, choice `{}`", nones[1].id), "more than one choice has `none: true`".into(), "keep a single \"None of these\" choice");
+            self.error(
+                nones[1].pos,
+                format!("{ctx}, choice `{}`", nones[1].id),
+                "more than one choice has `none: true`".into(),
+                "keep a single \"None of these\" choice",
+            );
         }
         if !choices.is_empty() && choices.iter().all(|c| c.none) {
-            self.error(qpos, ctx.clone(), "the question has no practices, only \"None of these\"".into(), "add the practices the squad can tick");
+            self.error(
+                qpos,
+                ctx.clone(),
+                "the question has no practices, only \"None of these\"".into(),
+                "add the practices the squad can tick",
+            );
         }
         let risk = match rq.risk {
             None => RiskRules::Thresholds,
             Some(rules) => self.rules(&ctx, pos_of(&rules), rules.value, &choices),
         };
-        Question { id: qid, title: rq.title, why: rq.why, choices, risk, pos: qpos }
+        Question {
+            id: qid,
+            title: rq.title,
+            why: rq.why,
+            choices,
+            risk,
+            pos: qpos,
+        }
     }
 
     fn choice(&mut self, qid: &str, rc: RawChoice) -> Choice {
@@ -301,25 +425,56 @@ impl Validator<'_> {
         let pos = pos_of(&rc.id);
         let ctx = format!("question `{qid}`, choice `{cid}`");
         if !valid_id(&cid) {
-            self.error(pos, format!("question `{qid}`"), format!("invalid choice id `{cid}`"), "use letters, digits, '_' and '-', e.g. `mfa`");
+            self.error(
+                pos,
+                format!("question `{qid}`"),
+                format!("invalid choice id `{cid}`"),
+                "use letters, digits, '_' and '-', e.g. `mfa`",
+            );
         }
         if rc.title.trim().is_empty() {
-            self.error(pos, ctx.clone(), "the choice has no title".into(), "add `title:` saying the practice in a few words");
+            self.error(
+                pos,
+                ctx.clone(),
+                "the choice has no title".into(),
+                "add `title:` saying the practice in a few words",
+            );
         }
         let mut links = Vec::new();
         for l in rc.links {
             let url = l.url.value.trim().to_string();
             if !(url.starts_with("https://") || url.starts_with("http://")) {
-                self.error(pos_of(&l.url), ctx.clone(), format!("link `{url}` is not an http(s) address"), "links must start with https:// or http://");
+                self.error(
+                    pos_of(&l.url),
+                    ctx.clone(),
+                    format!("link `{url}` is not an http(s) address"),
+                    "links must start with https:// or http://",
+                );
             }
-            links.push(Link { title: l.title, url });
+            links.push(Link {
+                title: l.title,
+                url,
+            });
         }
-        Choice { id: cid, title: rc.title, help: rc.help, improve: rc.improve, links, none: rc.none, pos }
+        Choice {
+            id: cid,
+            title: rc.title,
+            help: rc.help,
+            improve: rc.improve,
+            links,
+            none: rc.none,
+            pos,
+        }
     }
 
     fn rules(&mut self, ctx: &str, block: Pos, raw: Vec<RawRule>, choices: &[Choice]) -> RiskRules {
         if raw.is_empty() {
-            self.error(block, ctx.to_string(), "`risk` has no rules".into(), "add rules and a `default:`, or remove `risk` to use the built-in thresholds");
+            self.error(
+                block,
+                ctx.to_string(),
+                "`risk` has no rules".into(),
+                "add rules and a `default:`, or remove `risk` to use the built-in thresholds",
+            );
         }
         let count = raw.len();
         let mut rules = Vec::new();
@@ -328,7 +483,12 @@ impl Validator<'_> {
             let (level, cond) = match r {
                 RawRule::Default(level) => {
                     if i + 1 != count {
-                        self.error(pos_of(&level), ctx.to_string(), "`default` must be the last risk rule".into(), "move `default:` to the end: rules after it could never apply");
+                        self.error(
+                            pos_of(&level),
+                            ctx.to_string(),
+                            "`default` must be the last risk rule".into(),
+                            "move `default:` to the end: rules after it could never apply",
+                        );
                     }
                     let risk = match level.value {
                         RawLevel::None => Risk::None,
@@ -346,14 +506,27 @@ impl Validator<'_> {
             let expr = match rule::parse(&cond.value) {
                 Ok(expr) => expr,
                 Err(e) => {
-                    let at = Pos { line: pos.line, col: pos.col + e.offset as u32 };
-                    self.error(at, ctx.to_string(), format!("invalid condition `{}`: {}", cond.value, e.message), "conditions combine choice ids with `!`, `&&`, `||` and parentheses");
+                    let at = Pos {
+                        line: pos.line,
+                        col: pos.col + e.offset as u32,
+                    };
+                    self.error(
+                        at,
+                        ctx.to_string(),
+                        format!("invalid condition `{}`: {}", cond.value, e.message),
+                        "conditions combine choice ids with `!`, `&&`, `||` and parentheses",
+                    );
                     continue;
                 }
             };
             let index = |name: &str| choices.iter().position(|c| c.id == name).map(|i| i as u32);
             match Compiled::new(&expr, &index) {
-                Ok(compiled) => rules.push(Rule { level, condition: expr, compiled, pos }),
+                Ok(compiled) => rules.push(Rule {
+                    level,
+                    condition: expr,
+                    compiled,
+                    pos,
+                }),
                 Err(unknown) => {
                     let known: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
                     self.error(
@@ -369,7 +542,11 @@ impl Validator<'_> {
             Some((risk, pos)) => (risk, Some(pos)),
             None => (Risk::High, None),
         };
-        RiskRules::Ordered { rules, default, default_pos }
+        RiskRules::Ordered {
+            rules,
+            default,
+            default_pos,
+        }
     }
 }
 
@@ -395,7 +572,11 @@ pub struct Override {
 
 impl fmt::Display for Override {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "note: pack `{}` from {} overrides the one from {}", self.id, self.winner, self.loser)
+        write!(
+            f,
+            "note: pack `{}` from {} overrides the one from {}",
+            self.id, self.winner, self.loser
+        )
     }
 }
 
@@ -437,7 +618,13 @@ impl Catalog {
     pub fn add_path(&mut self, origin: Origin, path: &Path) -> Result<(), PackErrors> {
         if path.is_dir() {
             let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|e| PackError::new(path.display().to_string(), Pos::default(), format!("cannot read the folder: {e}")))?
+                .map_err(|e| {
+                    PackError::new(
+                        path.display().to_string(),
+                        Pos::default(),
+                        format!("cannot read the folder: {e}"),
+                    )
+                })?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.is_file() && is_pack_file(p))
                 .collect();
@@ -461,7 +648,11 @@ impl Catalog {
     /// Adds a pack; one with the same id is replaced and the override recorded.
     pub fn add(&mut self, origin: Origin, pack: Pack) {
         if let Some(slot) = self.entries.iter_mut().find(|(_, p)| p.id == pack.id) {
-            self.overrides.push(Override { id: pack.id.clone(), winner: pack.source.clone(), loser: slot.1.source.clone() });
+            self.overrides.push(Override {
+                id: pack.id.clone(),
+                winner: pack.source.clone(),
+                loser: slot.1.source.clone(),
+            });
             *slot = (origin, pack);
         } else {
             self.entries.push((origin, pack));
@@ -479,7 +670,12 @@ impl Catalog {
     /// The packs a new review starts with: only the `--pack` ones when any were given, else the
     /// six pillar packs and the user's and project's packs (not opt-in built-ins).
     pub fn default_review_packs(&self) -> Vec<&Pack> {
-        let cli: Vec<&Pack> = self.entries.iter().filter(|(o, _)| *o == Origin::Cli).map(|(_, p)| p).collect();
+        let cli: Vec<&Pack> = self
+            .entries
+            .iter()
+            .filter(|(o, _)| *o == Origin::Cli)
+            .map(|(_, p)| p)
+            .collect();
         if !cli.is_empty() {
             return cli;
         }

@@ -72,7 +72,10 @@ pub const PILLAR_ORDER: [(&str, &str); 6] = [
 
 /// Sort key of a pillar id: well-known pillars in backlog order, then custom ones.
 pub fn pillar_rank(id: &str) -> usize {
-    PILLAR_ORDER.iter().position(|(p, _)| *p == id).unwrap_or(PILLAR_ORDER.len())
+    PILLAR_ORDER
+        .iter()
+        .position(|(p, _)| *p == id)
+        .unwrap_or(PILLAR_ORDER.len())
 }
 
 /// Where a pack came from.
@@ -190,7 +193,9 @@ impl Question {
 
     /// The bit set of a selection given by choice ids; unknown ids are ignored.
     pub fn mask_of<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> u32 {
-        ids.into_iter().filter_map(|id| self.choice_index(id)).fold(0, |m, i| m | 1 << i)
+        ids.into_iter()
+            .filter_map(|id| self.choice_index(id))
+            .fold(0, |m, i| m | 1 << i)
     }
 
     /// The risk of a selection given by choice ids; `None` when nothing is selected.
@@ -210,13 +215,14 @@ impl Question {
     /// The risk of a selection bit set (bit i = choice i).
     pub fn risk(&self, selected: u32) -> Risk {
         match &self.risk {
-            RiskRules::Ordered { rules, default, .. } => {
-                rules.iter().find(|r| r.holds(selected)).map_or(*default, |r| r.level)
-            }
+            RiskRules::Ordered { rules, default, .. } => rules
+                .iter()
+                .find(|r| r.holds(selected))
+                .map_or(*default, |r| r.level),
             RiskRules::Thresholds => {
-                let (total, have) = self
-                    .practices()
-                    .fold((0, 0), |(t, h), (i, _)| (t + 1, h + usize::from(selected & (1 << i) != 0)));
+                let (total, have) = self.practices().fold((0, 0), |(t, h), (i, _)| {
+                    (t + 1, h + usize::from(selected & (1 << i) != 0))
+                });
                 if total > 0 && have == total {
                     Risk::None
                 } else if 2 * have >= total && have > 0 {
@@ -233,7 +239,11 @@ impl Question {
         let practice_bits: Vec<u32> = self.practices().map(|(i, _)| 1 << i).collect();
         let n = practice_bits.len();
         let subsets = (1u64..(1u64 << n)).map(move |k| {
-            practice_bits.iter().enumerate().filter(|(j, _)| k & (1 << j) != 0).fold(0u32, |m, (_, b)| m | b)
+            practice_bits
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| k & (1 << j) != 0)
+                .fold(0u32, |m, (_, b)| m | b)
         });
         subsets.chain(self.none_choice().map(|i| 1u32 << i))
     }
@@ -241,7 +251,9 @@ impl Question {
 
 impl Pack {
     pub fn questions(&self) -> impl Iterator<Item = (&Pillar, &Question)> {
-        self.pillars.iter().flat_map(|p| p.questions.iter().map(move |q| (p, q)))
+        self.pillars
+            .iter()
+            .flat_map(|p| p.questions.iter().map(move |q| (p, q)))
     }
 
     pub fn question(&self, id: &str) -> Option<(&Pillar, &Question)> {

@@ -129,7 +129,11 @@ impl Parser {
             self.pos += 1;
             terms.push(self.term(depth)?);
         }
-        Ok(if terms.len() == 1 { terms.remove(0) } else { Expr::Or(terms) })
+        Ok(if terms.len() == 1 {
+            terms.remove(0)
+        } else {
+            Expr::Or(terms)
+        })
     }
 
     fn term(&mut self, depth: usize) -> Result<Expr, SyntaxError> {
@@ -138,7 +142,11 @@ impl Parser {
             self.pos += 1;
             factors.push(self.factor(depth)?);
         }
-        Ok(if factors.len() == 1 { factors.remove(0) } else { Expr::And(factors) })
+        Ok(if factors.len() == 1 {
+            factors.remove(0)
+        } else {
+            Expr::And(factors)
+        })
     }
 
     fn factor(&mut self, depth: usize) -> Result<Expr, SyntaxError> {
@@ -176,7 +184,10 @@ impl Parser {
             }
             Some(t) => Err(SyntaxError {
                 offset,
-                message: format!("expected a choice id, `!` or `(` but found {}", t.describe()),
+                message: format!(
+                    "expected a choice id, `!` or `(` but found {}",
+                    t.describe()
+                ),
             }),
             None => Err(SyntaxError {
                 offset,
@@ -193,7 +204,11 @@ impl Parser {
 /// Parses a condition.
 pub fn parse(text: &str) -> Result<Expr, SyntaxError> {
     let tokens = tokenize(text)?;
-    let mut parser = Parser { tokens, pos: 0, end: text.chars().count() };
+    let mut parser = Parser {
+        tokens,
+        pos: 0,
+        end: text.chars().count(),
+    };
     let expr = parser.expr(0)?;
     if let Some((offset, token)) = parser.tokens.get(parser.pos) {
         return Err(SyntaxError {
@@ -240,7 +255,11 @@ impl Expr {
             (Expr::Or(_), Expr::And(_)) => false,
             _ => true,
         };
-        if wrap { write!(f, "({self})") } else { write!(f, "{self}") }
+        if wrap {
+            write!(f, "({self})")
+        } else {
+            write!(f, "{self}")
+        }
     }
 }
 
@@ -253,7 +272,11 @@ impl fmt::Display for Expr {
                 e.fmt_child(f, self)
             }
             Expr::And(es) | Expr::Or(es) => {
-                let op = if matches!(self, Expr::And(_)) { " && " } else { " || " };
+                let op = if matches!(self, Expr::And(_)) {
+                    " && "
+                } else {
+                    " || "
+                };
                 for (i, e) in es.iter().enumerate() {
                     if i > 0 {
                         f.write_str(op)?;
@@ -281,8 +304,16 @@ impl Compiled {
         Ok(match expr {
             Expr::Var(id) => Compiled::Var(index(id).ok_or_else(|| id.clone())?),
             Expr::Not(e) => Compiled::Not(Box::new(Compiled::new(e, index)?)),
-            Expr::And(es) => Compiled::And(es.iter().map(|e| Compiled::new(e, index)).collect::<Result<_, _>>()?),
-            Expr::Or(es) => Compiled::Or(es.iter().map(|e| Compiled::new(e, index)).collect::<Result<_, _>>()?),
+            Expr::And(es) => Compiled::And(
+                es.iter()
+                    .map(|e| Compiled::new(e, index))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Expr::Or(es) => Compiled::Or(
+                es.iter()
+                    .map(|e| Compiled::new(e, index))
+                    .collect::<Result<_, _>>()?,
+            ),
         })
     }
 
@@ -310,7 +341,10 @@ mod tests {
             e,
             Expr::Or(vec![
                 Expr::Var("a".into()),
-                Expr::And(vec![Expr::Not(Box::new(Expr::Var("b".into()))), Expr::Var("c".into())]),
+                Expr::And(vec![
+                    Expr::Not(Box::new(Expr::Var("b".into()))),
+                    Expr::Var("c".into())
+                ]),
             ])
         );
         assert_eq!(e.to_string(), "a || !b && c");
@@ -320,28 +354,49 @@ mod tests {
     #[test]
     fn errors_point_at_the_offending_token() {
         let err = parse("a && && b").unwrap_err();
-        assert_eq!((err.offset, err.message.as_str()), (5, "expected a choice id, `!` or `(` but found `&&`"));
+        assert_eq!(
+            (err.offset, err.message.as_str()),
+            (5, "expected a choice id, `!` or `(` but found `&&`")
+        );
         let err = parse("a & b").unwrap_err();
-        assert_eq!((err.offset, err.message.as_str()), (2, "`&` must be doubled: write `&&`"));
+        assert_eq!(
+            (err.offset, err.message.as_str()),
+            (2, "`&` must be doubled: write `&&`")
+        );
         let err = parse("(a || b").unwrap_err();
-        assert_eq!((err.offset, err.message.as_str()), (7, "missing `)` at the end of the condition"));
+        assert_eq!(
+            (err.offset, err.message.as_str()),
+            (7, "missing `)` at the end of the condition")
+        );
         let err = parse("a b").unwrap_err();
-        assert_eq!((err.offset, err.message.as_str()), (2, "unexpected `b` after a complete condition"));
+        assert_eq!(
+            (err.offset, err.message.as_str()),
+            (2, "unexpected `b` after a complete condition")
+        );
         assert_eq!(parse("").unwrap_err().message, "the condition is empty");
-        assert_eq!(parse("a ||").unwrap_err().message, "the condition ends too early: a choice id is missing");
+        assert_eq!(
+            parse("a ||").unwrap_err().message,
+            "the condition ends too early: a choice id is missing"
+        );
         assert_eq!(parse("a = b").unwrap_err().offset, 2);
     }
 
     #[test]
     fn deep_nesting_is_refused_not_overflowed() {
         let text = format!("{}a{}", "(".repeat(10_000), ")".repeat(10_000));
-        assert!(parse(&text).unwrap_err().message.contains("nested more than 64"));
+        assert!(
+            parse(&text)
+                .unwrap_err()
+                .message
+                .contains("nested more than 64")
+        );
         let text = format!("{}a", "!".repeat(10_000));
         assert!(parse(&text).is_err());
     }
 
     fn arb_expr() -> impl Strategy<Value = Expr> {
-        let leaf = prop::sample::select(vec!["a", "b", "c", "d", "e_no", "f-1"]).prop_map(|s| Expr::Var(s.to_string()));
+        let leaf = prop::sample::select(vec!["a", "b", "c", "d", "e_no", "f-1"])
+            .prop_map(|s| Expr::Var(s.to_string()));
         leaf.prop_recursive(5, 40, 4, |inner| {
             prop_oneof![
                 inner.clone().prop_map(|e| Expr::Not(Box::new(e))),

@@ -28,13 +28,25 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
 /// The whole pack as text.
 pub fn show(pack: &Pack) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({} {})", clean_line(&pack.name), pack.id, clean_line(&pack.version));
+    let _ = writeln!(
+        out,
+        "{} ({} {})",
+        clean_line(&pack.name),
+        pack.id,
+        clean_line(&pack.version)
+    );
     let _ = writeln!(out, "source: {}", clean_line(&pack.source.to_string()));
     if !pack.description.trim().is_empty() {
         out.push_str(&wrap(&pack.description, 90, ""));
     }
     for pillar in &pack.pillars {
-        let _ = writeln!(out, "\n== {} ({}) — {} questions", clean_line(&pillar.name), pillar.id, pillar.questions.len());
+        let _ = writeln!(
+            out,
+            "\n== {} ({}) — {} questions",
+            clean_line(&pillar.name),
+            pillar.id,
+            pillar.questions.len()
+        );
         for (n, q) in pillar.questions.iter().enumerate() {
             let _ = writeln!(out, "\n{}. {}  [{}]", n + 1, clean_line(&q.title), q.id);
             if !q.why.trim().is_empty() {
@@ -45,7 +57,10 @@ pub fn show(pack: &Pack) -> String {
                 let _ = writeln!(out, "   {mark} {}  ({})", clean_line(&c.title), c.id);
             }
             if let RiskRules::Ordered { rules, default, .. } = &q.risk {
-                let rules: Vec<String> = rules.iter().map(|r| format!("{}: {}", r.level, r.condition)).collect();
+                let rules: Vec<String> = rules
+                    .iter()
+                    .map(|r| format!("{}: {}", r.level, r.condition))
+                    .collect();
                 let _ = writeln!(out, "   risk: {} · default: {default}", rules.join(" · "));
             }
         }

@@ -17,7 +17,11 @@ pub struct Timestamp(pub i64);
 
 impl Timestamp {
     pub fn now() -> Timestamp {
-        Timestamp(SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64))
+        Timestamp(
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64),
+        )
     }
 
     /// Year, month, day, hour, minute, second (proleptic Gregorian, UTC).
@@ -57,15 +61,29 @@ impl Timestamp {
     fn to_toml(self) -> toml::value::Datetime {
         let (y, m, d, hh, mm, ss) = self.parts();
         toml::value::Datetime {
-            date: Some(toml::value::Date { year: y.clamp(0, 9999) as u16, month: m as u8, day: d as u8 }),
-            time: Some(toml::value::Time { hour: hh as u8, minute: mm as u8, second: Some(ss as u8), nanosecond: None }),
+            date: Some(toml::value::Date {
+                year: y.clamp(0, 9999) as u16,
+                month: m as u8,
+                day: d as u8,
+            }),
+            time: Some(toml::value::Time {
+                hour: hh as u8,
+                minute: mm as u8,
+                second: Some(ss as u8),
+                nanosecond: None,
+            }),
             offset: Some(toml::value::Offset::Z),
         }
     }
 
     fn from_toml(dt: &toml::value::Datetime) -> Option<Timestamp> {
         let date = dt.date?;
-        let time = dt.time.unwrap_or(toml::value::Time { hour: 0, minute: 0, second: Some(0), nanosecond: None });
+        let time = dt.time.unwrap_or(toml::value::Time {
+            hour: 0,
+            minute: 0,
+            second: Some(0),
+            nanosecond: None,
+        });
         let offset_minutes = match dt.offset {
             Some(toml::value::Offset::Custom { minutes }) => i64::from(minutes),
             _ => 0,
@@ -98,7 +116,9 @@ impl Serialize for Timestamp {
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let dt = toml::value::Datetime::deserialize(d)?;
-        Timestamp::from_toml(&dt).ok_or_else(|| serde::de::Error::custom("expected a date and time such as 2026-11-26T10:00:00Z"))
+        Timestamp::from_toml(&dt).ok_or_else(|| {
+            serde::de::Error::custom("expected a date and time such as 2026-11-26T10:00:00Z")
+        })
     }
 }
 
@@ -113,7 +133,11 @@ pub struct PackRef {
 
 impl PackRef {
     pub fn of(pack: &Pack) -> PackRef {
-        PackRef { id: pack.id.clone(), version: pack.version.clone(), digest: pack.digest.clone() }
+        PackRef {
+            id: pack.id.clone(),
+            version: pack.version.clone(),
+            digest: pack.digest.clone(),
+        }
     }
 }
 
@@ -156,7 +180,11 @@ pub struct Answer {
 impl Answer {
     /// Whether nothing is recorded, so the entry can be dropped.
     pub fn is_blank(&self) -> bool {
-        self.state == State::Unanswered && self.notes.is_empty() && self.evidence.is_empty() && !self.flagged && self.reason.is_empty()
+        self.state == State::Unanswered
+            && self.notes.is_empty()
+            && self.evidence.is_empty()
+            && !self.flagged
+            && self.reason.is_empty()
     }
 }
 
@@ -190,7 +218,13 @@ pub fn key(pack: &str, question: &str) -> String {
 }
 
 impl Review {
-    pub fn new(workload: &str, team: &str, facilitator: &str, participants: Vec<String>, packs: &[&Pack]) -> Review {
+    pub fn new(
+        workload: &str,
+        team: &str,
+        facilitator: &str,
+        participants: Vec<String>,
+        packs: &[&Pack],
+    ) -> Review {
         let now = Timestamp::now();
         Review {
             format: FORMAT,
@@ -220,7 +254,8 @@ impl Review {
     }
 
     pub fn state(&self, pack: &str, question: &str) -> State {
-        self.answer(pack, question).map_or(State::Unanswered, |a| a.state)
+        self.answer(pack, question)
+            .map_or(State::Unanswered, |a| a.state)
     }
 }
 
@@ -242,6 +277,9 @@ mod tests {
     #[test]
     fn offsets_are_converted_to_utc() {
         let dt: toml::value::Datetime = "2026-11-26T11:00:00+01:00".parse().unwrap();
-        assert_eq!(Timestamp::from_toml(&dt).unwrap().to_string(), "2026-11-26T10:00:00Z");
+        assert_eq!(
+            Timestamp::from_toml(&dt).unwrap().to_string(),
+            "2026-11-26T10:00:00Z"
+        );
     }
 }

@@ -29,16 +29,26 @@ pub struct PackChange {
 impl fmt::Display for PackChange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.was == self.now {
-            write!(f, "note: pack `{}` {} changed since the review was answered; answers are kept", self.id, self.now)
+            write!(
+                f,
+                "note: pack `{}` {} changed since the review was answered; answers are kept",
+                self.id, self.now
+            )
         } else {
-            write!(f, "note: pack `{}` is now {} (the review was answered against {}); answers are kept", self.id, self.now, self.was)
+            write!(
+                f,
+                "note: pack `{}` is now {} (the review was answered against {}); answers are kept",
+                self.id, self.now, self.was
+            )
         }
     }
 }
 
 /// A pack the review needs that is not loaded.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("the review uses pack `{id}` {version}, which is not loaded\n  help: pass the pack with --pack PATH, or put it in ./.scorps/packs/")]
+#[error(
+    "the review uses pack `{id}` {version}, which is not loaded\n  help: pass the pack with --pack PATH, or put it in ./.scorps/packs/"
+)]
 pub struct MissingPack {
     pub id: String,
     pub version: String,
@@ -49,14 +59,25 @@ pub fn resolve(review: &Review, catalog: &Catalog) -> Result<Resolved, MissingPa
     let mut packs = Vec::new();
     let mut changes = Vec::new();
     for r in &review.packs {
-        let pack = catalog.get(&r.id).ok_or_else(|| MissingPack { id: r.id.clone(), version: r.version.clone() })?;
+        let pack = catalog.get(&r.id).ok_or_else(|| MissingPack {
+            id: r.id.clone(),
+            version: r.version.clone(),
+        })?;
         if pack.digest != r.digest {
-            changes.push(PackChange { id: r.id.clone(), was: r.version.clone(), now: pack.version.clone() });
+            changes.push(PackChange {
+                id: r.id.clone(),
+                was: r.version.clone(),
+                now: pack.version.clone(),
+            });
         }
         packs.push(pack.clone());
     }
     let orphans = orphans(review, &packs);
-    Ok(Resolved { packs, changes, orphans })
+    Ok(Resolved {
+        packs,
+        changes,
+        orphans,
+    })
 }
 
 /// Answer keys whose question exists in none of `packs`.
@@ -66,7 +87,9 @@ pub fn orphans(review: &Review, packs: &[Pack]) -> Vec<String> {
         .keys()
         .filter(|k| {
             let (pack, question) = k.split_once('/').unwrap_or((k, ""));
-            !packs.iter().any(|p| p.id == pack && p.question(question).is_some())
+            !packs
+                .iter()
+                .any(|p| p.id == pack && p.question(question).is_some())
         })
         .cloned()
         .collect()

@@ -48,7 +48,11 @@ impl Counts {
     /// Share of questions answered or not applicable (1 when there are none).
     pub fn completion(&self) -> f64 {
         let total = self.total();
-        if total == 0 { 1.0 } else { (self.answered() + self.not_applicable) as f64 / total as f64 }
+        if total == 0 {
+            1.0
+        } else {
+            (self.answered() + self.not_applicable) as f64 / total as f64
+        }
     }
 }
 
@@ -92,12 +96,21 @@ pub fn score(review: &Review, packs: &[Pack]) -> Scorecard {
             let state = review.state(&pack.id, &q.id);
             let risk = review.risk(&pack.id, q);
             // An "answered" entry without a selection counts as unanswered.
-            let state = if state == State::Answered && risk.is_none() { State::Unanswered } else { state };
+            let state = if state == State::Answered && risk.is_none() {
+                State::Unanswered
+            } else {
+                state
+            };
             totals.add(state, risk);
             let slot = match pillars.iter().position(|p| p.id == pillar.id) {
                 Some(i) => i,
                 None => {
-                    pillars.push(PillarScore { id: pillar.id.clone(), name: pillar.name.clone(), score: None, counts: Counts::default() });
+                    pillars.push(PillarScore {
+                        id: pillar.id.clone(),
+                        name: pillar.name.clone(),
+                        score: None,
+                        counts: Counts::default(),
+                    });
                     pillars.len() - 1
                 }
             };
@@ -118,7 +131,13 @@ pub fn score(review: &Review, packs: &[Pack]) -> Scorecard {
     }
     // Stable: custom pillars keep their order of appearance after the well-known ones.
     pillars.sort_by_key(|p| pillar_rank(&p.id));
-    Scorecard { overall: totals.score(), completion: totals.completion(), totals, pillars, questions }
+    Scorecard {
+        overall: totals.score(),
+        completion: totals.completion(),
+        totals,
+        pillars,
+        questions,
+    }
 }
 
 #[cfg(test)]
@@ -169,7 +188,11 @@ mod tests {
         for (q, state, sel) in answers {
             r.answers.insert(
                 key("t", q),
-                Answer { state: *state, selected: sel.iter().map(|s| s.to_string()).collect(), ..Answer::default() },
+                Answer {
+                    state: *state,
+                    selected: sel.iter().map(|s| s.to_string()).collect(),
+                    ..Answer::default()
+                },
             );
         }
         (r, vec![pack])
@@ -179,24 +202,49 @@ mod tests {
     fn hand_worked_example() {
         // q1: a only → medium (0.5); q2 thresholds: 2 of 3 → medium (0.5); q3: a → the first rule
         // that holds is `medium`, although `none: a` also holds.
-        let (r, packs) = review(&[("q1", State::Answered, &["a"]), ("q2", State::Answered, &["a", "b"]), ("q3", State::Answered, &["a"])]);
+        let (r, packs) = review(&[
+            ("q1", State::Answered, &["a"]),
+            ("q2", State::Answered, &["a", "b"]),
+            ("q3", State::Answered, &["a"]),
+        ]);
         let s = score(&r, &packs);
         assert_eq!(s.overall, Some(50.0));
         assert_eq!(s.completion, 1.0);
         assert_eq!(s.pillars[0].id, "security");
         assert_eq!(s.pillars[0].score, Some(50.0));
-        assert_eq!(s.pillars[1].counts, Counts { medium: 1, ..Counts::default() });
+        assert_eq!(
+            s.pillars[1].counts,
+            Counts {
+                medium: 1,
+                ..Counts::default()
+            }
+        );
     }
 
     #[test]
     fn none_of_these_default_and_left_out_states() {
-        let (r, packs) = review(&[("q1", State::Answered, &["none"]), ("q2", State::NotApplicable, &[]), ("q3", State::Unanswered, &[])]);
+        let (r, packs) = review(&[
+            ("q1", State::Answered, &["none"]),
+            ("q2", State::NotApplicable, &[]),
+            ("q3", State::Unanswered, &[]),
+        ]);
         let s = score(&r, &packs);
         assert_eq!(s.questions[0].risk, Some(Risk::High));
         assert_eq!(s.overall, Some(0.0));
         assert!((s.completion - 2.0 / 3.0).abs() < 1e-9);
-        assert_eq!(s.pillars[1].score, None, "a pillar with nothing answered has no score");
-        assert_eq!(s.totals, Counts { high: 1, not_applicable: 1, unanswered: 1, ..Counts::default() });
+        assert_eq!(
+            s.pillars[1].score, None,
+            "a pillar with nothing answered has no score"
+        );
+        assert_eq!(
+            s.totals,
+            Counts {
+                high: 1,
+                not_applicable: 1,
+                unanswered: 1,
+                ..Counts::default()
+            }
+        );
     }
 
     #[test]

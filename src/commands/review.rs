@@ -1,0 +1,141 @@
+//! `scorps` and `scorps review`: the TUI.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+use scorps::pack::Catalog;
+use scorps::tui::app::App;
+use scorps::tui::start::{NewReview, PackChoice, StartForm};
+use scorps::tui::{self, Filter, Runtime};
+
+use super::Ctx;
+use crate::cli::ReviewArgs;
+
+fn now() -> u64 {
+    scorps::review::Timestamp::now().0.max(0) as u64
+}
+
+/// The packs a new review starts with: the defaults plus the opt-in ones asked for.
+fn default_packs(catalog: &Catalog, with: &[String]) -> Result<Vec<String>> {
+    let mut ids: Vec<String> = catalog
+        .default_review_packs()
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    for id in with {
+        if catalog.get(id).is_none() {
+            let known: Vec<&str> = catalog.packs().map(|p| p.id.as_str()).collect();
+            bail!(
+                "--with {id}: no such pack; known packs: {}",
+                known.join(", ")
+            );
+        }
+        if !ids.contains(id) {
+            ids.push(id.clone());
+        }
+    }
+    Ok(ids)
+}
+
+pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
+    let catalog = ctx.catalog()?;
+    let filter = Filter {
+        pillars: args.pillars.clone(),
+        flagged: args.flagged,
+    };
+    let recent_file = ctx.paths.recent_file();
+    let mut lock = None;
+    let interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    let needs_terminal = || {
+        anyhow::anyhow!(
+            "the review screen needs a terminal; for scripts use `scorps score`, `export` or `check`"
+        )
+    };
+    if !interactive && !args.file.as_ref().is_some_and(|f| f.exists()) {
+        return Err(needs_terminal());
+    }
+    let app = match &args.file {
+        Some(path) => {
+            // Open or create before the terminal is taken, so that errors print plainly.
+            let (session, l) = if path.exists() {
+                tui::open(path, &catalog, &filter)?
+            } else {
+                let stem = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let stem = stem
+                    .strip_suffix(".review.toml")
+                    .or_else(|| stem.strip_suffix(".toml"))
+                    .unwrap_or(&stem)
+                    .to_string();
+                let new = NewReview {
+                    path: path.clone(),
+                    workload: args.workload.clone().unwrap_or(stem),
+                    team: args
+                        .team
+                        .clone()
+                        .or_else(|| ctx.config.team.clone())
+                        .unwrap_or_default(),
+                    facilitator: args
+                        .facilitator
+                        .clone()
+                        .or_else(|| ctx.config.facilitator.clone())
+                        .unwrap_or_default(),
+                    participants: args.participants.clone(),
+                    packs: default_packs(&catalog, &args.with)?,
+                };
+                tui::create(&new, &catalog, &filter)?
+            };
+            for notice in &session.notices {
+                eprintln!("{notice}");
+            }
+            tui::remember(recent_file.as_deref(), &session.path, &session.review);
+            lock = Some(l);
+            App::walk(session, now())
+        }
+        None => {
+            let defaults = default_packs(&catalog, &args.with)?;
+            let packs = catalog
+                .packs()
+                .map(|p| PackChoice {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    questions: p.question_count(),
+                    selected: defaults.contains(&p.id),
+                })
+                .collect();
+            let form = StartForm::new(
+                tui::load_recent(recent_file.as_deref()),
+                packs,
+                args.team
+                    .as_deref()
+                    .or(ctx.config.team.as_deref())
+                    .unwrap_or(""),
+                args.facilitator
+                    .as_deref()
+                    .or(ctx.config.facilitator.as_deref())
+                    .unwrap_or(""),
+            );
+            App::start(form, now())
+        }
+    };
+    if !interactive {
+        return Err(needs_terminal());
+    }
+    let mut app = app;
+    app.timebox_minutes = ctx.config.timebox_minutes.unwrap_or(0);
+    app.color = ctx.config.use_color();
+    app.export_dir = ctx.config.export_dir.clone();
+    tui::run(
+        app,
+        Runtime {
+            catalog,
+            lock,
+            recent_file,
+            filter,
+        },
+    )?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,130 @@
+//! Small overlays that ask for text: not-applicable reason, evidence, find, export path.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::truncate;
+use crate::tui::app::{App, LineInput, Overlay};
+use crate::tui::layout::centered;
+use crate::tui::theme::Theme;
+use crate::tui::update::find;
+
+/// An input line with a visible cursor, scrolled so the cursor stays in view.
+pub(crate) fn input_line<'a>(input: &LineInput, width: usize, theme: &Theme) -> Line<'a> {
+    let chars: Vec<char> = crate::text::clean_line(&input.text).chars().collect();
+    let width = width.max(2);
+    let start = input.cursor.saturating_sub(width - 1);
+    let before: String = chars[start..input.cursor.min(chars.len())].iter().collect();
+    let at: String = chars
+        .get(input.cursor)
+        .map_or(" ".into(), |c| c.to_string());
+    let after: String = chars
+        .iter()
+        .skip(input.cursor + 1)
+        .take(width.saturating_sub(before.chars().count() + 1))
+        .collect();
+    Line::from(vec![
+        Span::raw(before),
+        Span::styled(at, theme.selected()),
+        Span::raw(after),
+    ])
+}
+
+pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let width = area.width.saturating_sub(8).min(76);
+    let inner_w = width.saturating_sub(4) as usize;
+    let (title, lines): (&str, Vec<Line>) = match overlay {
+        Overlay::Reason(input) => (
+            " Not applicable · enter to save, esc to cancel ",
+            vec![
+                Line::raw("Why does this question not apply to the workload?"),
+                Line::raw(""),
+                input_line(input, inner_w, theme),
+                Line::raw(""),
+                Line::styled("An empty reason clears not-applicable.", theme.dim()),
+            ],
+        ),
+        Overlay::Export(input) => (
+            " Export the backlog · enter to write, esc to cancel ",
+            vec![
+                Line::raw("Markdown backlog file:"),
+                Line::raw(""),
+                input_line(input, inner_w, theme),
+            ],
+        ),
+        Overlay::Evidence { input, selected } => {
+            let session = app.session.as_ref();
+            let links: Vec<String> = session
+                .and_then(|s| s.answer_of(s.order[s.cursor]))
+                .map(|a| a.evidence.clone())
+                .unwrap_or_default();
+            let mut lines = vec![
+                Line::raw("Add a link or reference (ADR, dashboard, runbook):"),
+                input_line(input, inner_w, theme),
+                Line::raw(""),
+            ];
+            if links.is_empty() {
+                lines.push(Line::styled("No evidence yet.", theme.dim()));
+            }
+            for (i, link) in links.iter().enumerate() {
+                let mut line = Line::raw(truncate(&format!("{}. {link}", i + 1), inner_w));
+                if *selected == Some(i) {
+                    line = line.style(theme.selected());
+                }
+                lines.push(line);
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "↑↓ select · delete or ctrl+d removes · esc closes",
+                theme.dim(),
+            ));
+            (" Evidence ", lines)
+        }
+        Overlay::Find { input, selected } => {
+            let found = find(app);
+            let mut lines = vec![input_line(input, inner_w, theme), Line::raw("")];
+            let room = area.height.saturating_sub(8) as usize;
+            let selected = (*selected).min(found.len().saturating_sub(1));
+            let offset = selected.saturating_sub(room.saturating_sub(1));
+            if let Some(s) = &app.session {
+                for (n, i) in found.iter().enumerate().skip(offset).take(room) {
+                    let Some((pack, _, q)) = s.get(s.order[*i]) else {
+                        continue;
+                    };
+                    let mut line = Line::raw(truncate(
+                        &format!("{}/{}: {}", pack.id, q.id, q.title),
+                        inner_w,
+                    ));
+                    if n == selected {
+                        line = line.style(theme.selected());
+                    }
+                    lines.push(line);
+                }
+            }
+            if found.is_empty() {
+                lines.push(Line::styled("No question matches.", theme.dim()));
+            }
+            (" Find a question · enter jumps, esc closes ", lines)
+        }
+        Overlay::Help | Overlay::Summary { .. } => return,
+    };
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let rect = centered(area, width, height);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .border_style(theme.focus_border())
+        .title(title);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect::new(
+            inner.x + 1,
+            inner.y,
+            inner.width.saturating_sub(2),
+            inner.height,
+        ),
+    );
+}
