@@ -254,6 +254,6 @@ mod tests {
         assert_eq!(wrap("one two three", 7), ["one two", "three"]);
         assert_eq!(wrap("abcdefghij", 4), ["abcd"]);
         assert_eq!(wrap("a\n\nb", 10), ["a", "", "b"]);
-        assert_eq!(wrap("x\u{1b}[2Jy z", 10), ["x2Jy z"]);
+        assert_eq!(wrap("x\u{1b}[2Jy z", 10), ["xy z"]);
     }
 }
