@@ -35,7 +35,7 @@ pub fn draw(app: &App, selected: usize, theme: &Theme, frame: &mut Frame, area: 
             theme.title(),
         ),
         Span::raw(format!(
-            "· completion {:.0}% ({} of {}) · high {} · medium {} · n/a {} · unanswered {}",
+            "· {:.0}% done ({}/{}) · high {} · medium {} · n/a {} · open {}",
             card.completion * 100.0,
             t.answered() + t.not_applicable,
             t.total(),

@@ -326,8 +326,9 @@ fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    // The last two (help and quit) always show; the rest fill the room in order.
     let keys: &[(&str, &str)] = match app.focus {
-        Focus::Notes => &[("esc", "done"), ("tab", "focus"), ("enter", "new line")],
+        Focus::Notes => &[("enter", "new line"), ("tab", "focus"), ("esc", "done")],
         Focus::Navigator => &[
             ("↑↓", "question"),
             ("enter", "open"),
@@ -337,26 +338,34 @@ fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             ("q", "quit"),
         ],
         Focus::Question => &[
-            ("↑↓", "move"),
             ("space/1-9", "tick"),
-            ("→←", "next/prev"),
+            ("→", "next"),
             ("n", "notes"),
-            ("e", "evidence"),
             ("a", "n/a"),
             ("f", "flag"),
             ("s", "summary"),
+            ("e", "evidence"),
+            ("x", "export"),
+            ("/", "find"),
+            ("tab", "focus"),
             ("?", "help"),
             ("q", "quit"),
         ],
     };
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
-    for (k, what) in keys {
-        let len = k.chars().count() + what.chars().count() + 3;
-        if used + len > area.width as usize {
+    let len = |(k, what): &(&str, &str)| k.chars().count() + what.chars().count() + 3;
+    let (rest, last) = keys.split_at(keys.len().saturating_sub(2));
+    let mut room = (area.width as usize).saturating_sub(1 + last.iter().map(len).sum::<usize>());
+    let mut shown: Vec<&(&str, &str)> = Vec::new();
+    for item in rest {
+        if len(item) > room {
             break;
         }
-        used += len;
+        room -= len(item);
+        shown.push(item);
+    }
+    shown.extend(last);
+    let mut spans = vec![Span::raw(" ")];
+    for (k, what) in shown {
         spans.push(Span::styled(*k, theme.key()));
         spans.push(Span::styled(format!(" {what}  "), theme.dim()));
     }
