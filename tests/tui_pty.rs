@@ -1,0 +1,254 @@
+//! The real binary in a pseudo-terminal: what a facilitator's terminal sees and what lands on disk.
+//!
+//! ratatui moves the cursor over blanks instead of writing them, so screen text is matched a
+//! word at a time, and only text that newly appears (unchanged cells are not rewritten).
+
+#![cfg(unix)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use expectrl::Expect;
+use expectrl::process::unix::{Signal, WaitStatus};
+use expectrl::session::OsSession as Session;
+
+const RIGHT: &str = "\x1b[C";
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        std::fs::create_dir_all(dir.path().join("config")).unwrap();
+        Env { dir }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn pack() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/pty-demo.yaml")
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_scorps"));
+        cmd.arg("--pack").arg(Env::pack()).args(args);
+        cmd.current_dir(self.dir.path())
+            .env("SCORPS_DATA_DIR", self.path("data"))
+            .env("SCORPS_CONFIG_DIR", self.path("config"))
+            .env("TERM", "xterm-256color")
+            .env_remove("NO_COLOR");
+        cmd
+    }
+
+    fn spawn(&self, args: &[&str]) -> Session {
+        let mut session =
+            expectrl::Session::spawn(self.command(args)).expect("spawn scorps in a pty");
+        session.get_process_mut().set_window_size(100, 30).unwrap();
+        session.set_expect_timeout(Some(Duration::from_secs(30)));
+        session
+    }
+}
+
+/// Reads whatever the program wrote, so that it never blocks on a full pty.
+fn drain(session: &mut Session) {
+    let mut buf = [0u8; 8192];
+    while let Ok(n) = session.try_read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+    }
+}
+
+/// Waits (up to a generous limit, not a speed check) until the file holds `needle`.
+fn wait_for_file(session: &mut Session, path: &Path, needle: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        drain(session);
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if text.contains(needle) {
+            return text;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{} never contained {needle:?}; it holds:\n{text}",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn wait_exit(session: &mut Session) -> WaitStatus {
+    drain(session);
+    session.get_process().wait().unwrap()
+}
+
+fn send_slowly(session: &mut Session, keys: &[&str]) {
+    // A pause between keys keeps a lone ESC from merging with the next key into alt+key.
+    for k in keys {
+        session.send(k).unwrap();
+        std::thread::sleep(Duration::from_millis(120));
+    }
+}
+
+#[test]
+fn create_tick_move_and_quit() {
+    let env = Env::new();
+    let mut s = env.spawn(&[
+        "review",
+        "w.review.toml",
+        "--workload",
+        "Payments API",
+        "--team",
+        "Orion",
+    ]);
+    s.expect("Risk").unwrap();
+    send_slowly(&mut s, &[" ", "2"]);
+    s.expect("NONE").unwrap();
+    send_slowly(&mut s, &[RIGHT, "1"]);
+    s.expect("MEDIUM").unwrap();
+    send_slowly(&mut s, &["q"]);
+    assert_eq!(
+        wait_exit(&mut s),
+        WaitStatus::Exited(s.get_process().pid(), 0)
+    );
+    let text = std::fs::read_to_string(env.path("w.review.toml")).unwrap();
+    let review: toml::Table = toml::from_str(&text).unwrap();
+    assert_eq!(review["workload"].as_str(), Some("Payments API"));
+    assert_eq!(review["position"].as_str(), Some("pty-demo/secrets"));
+    let answers = review["answers"].as_table().unwrap();
+    assert_eq!(
+        answers["pty-demo/identities"]["selected"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        answers["pty-demo/secrets"]["selected"][0].as_str(),
+        Some("vault")
+    );
+    assert!(
+        !env.path("w.review.toml.lock").exists(),
+        "the lock is released on quit"
+    );
+}
+
+#[test]
+fn kill_9_after_a_change_loses_nothing_and_the_stale_lock_is_taken_over() {
+    let env = Env::new();
+    let file = env.path("k.review.toml");
+    let mut s = env.spawn(&["review", "k.review.toml", "--workload", "W"]);
+    s.expect("Risk").unwrap();
+    send_slowly(&mut s, &["2", "n"]);
+    s.send("kept notes").unwrap();
+    wait_for_file(&mut s, &file, "notes = \"kept notes\"");
+    s.get_process_mut().kill(Signal::SIGKILL).unwrap();
+    let _ = s.get_process().wait();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\"mfa\""), "{text}");
+    assert!(
+        env.path("k.review.toml.lock").exists(),
+        "a killed process leaves its lock"
+    );
+
+    let mut again = env.spawn(&["review", "k.review.toml"]);
+    again.expect("kept").unwrap();
+    send_slowly(&mut again, &["q"]);
+    assert!(matches!(wait_exit(&mut again), WaitStatus::Exited(_, 0)));
+}
+
+#[test]
+fn a_second_editor_is_refused_and_told_who_holds_the_review() {
+    let env = Env::new();
+    let mut first = env.spawn(&["review", "s.review.toml", "--workload", "W"]);
+    first.expect("Risk").unwrap();
+    let out = env.command(&["review", "s.review.toml"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("s.review.toml is being edited by") && stderr.contains("process"),
+        "{stderr}"
+    );
+    send_slowly(&mut first, &["q"]);
+    assert!(matches!(wait_exit(&mut first), WaitStatus::Exited(_, 0)));
+}
+
+#[test]
+fn a_corrupt_review_is_reported_and_left_untouched() {
+    let env = Env::new();
+    let file = env.path("c.review.toml");
+    let garbage = "format = 1\nworkload = \"W\"\ncreated = [oops\n";
+    std::fs::write(&file, garbage).unwrap();
+    let mut s = env.spawn(&["review", "c.review.toml"]);
+    s.expect("c.review.toml:3:").unwrap();
+    let status = wait_exit(&mut s);
+    assert!(matches!(status, WaitStatus::Exited(_, 2)), "{status:?}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), garbage);
+    assert!(!env.path("c.review.toml.lock").exists());
+}
+
+#[test]
+fn tiny_and_changing_sizes_do_not_crash() {
+    let env = Env::new();
+    let mut s = env.spawn(&["review", "t.review.toml", "--workload", "W"]);
+    s.expect("Risk").unwrap();
+    s.get_process_mut().set_window_size(30, 10).unwrap();
+    s.expect("bigger").unwrap();
+    for (w, h) in [(1, 1), (2, 40), (200, 2), (59, 16), (60, 16)] {
+        s.get_process_mut().set_window_size(w, h).unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+        drain(&mut s);
+        assert!(s.get_process().is_alive().unwrap(), "died at {w}x{h}");
+    }
+    s.get_process_mut().set_window_size(100, 30).unwrap();
+    s.send(" ").unwrap();
+    s.expect("MEDIUM").unwrap();
+    send_slowly(&mut s, &["q"]);
+    assert!(matches!(wait_exit(&mut s), WaitStatus::Exited(_, 0)));
+}
+
+#[test]
+fn sigterm_saves_and_restores_the_terminal() {
+    let env = Env::new();
+    let file = env.path("g.review.toml");
+    let mut s = env.spawn(&["review", "g.review.toml", "--workload", "W"]);
+    s.expect("Risk").unwrap();
+    send_slowly(&mut s, &[RIGHT, "f"]);
+    wait_for_file(&mut s, &file, "flagged = true");
+    s.get_process_mut().signal(Signal::SIGTERM).unwrap();
+    // Leaving the alternate screen is the terminal being restored.
+    s.expect("\x1b[?1049l").unwrap();
+    assert!(matches!(wait_exit(&mut s), WaitStatus::Exited(_, 0)));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("position = \"pty-demo/secrets\""), "{text}");
+    assert!(!env.path("g.review.toml.lock").exists());
+}
+
+#[test]
+fn the_start_screen_creates_a_review() {
+    let env = Env::new();
+    let mut s = env.spawn(&[]);
+    s.expect("Workload").unwrap();
+    // Only changed cells are redrawn, so the file name that follows the typing is checked on disk.
+    send_slowly(&mut s, &["Checkout"]);
+    // Down past team, facilitator, participants, file and the eight packs (seven built-in and
+    // the fixture, which alone is ticked because it came with --pack), to Start.
+    send_slowly(&mut s, &["\x1b[B"; 13]);
+    send_slowly(&mut s, &["\r"]);
+    s.expect("Risk").unwrap();
+    send_slowly(&mut s, &["q"]);
+    assert!(matches!(wait_exit(&mut s), WaitStatus::Exited(_, 0)));
+    let text = std::fs::read_to_string(env.path("checkout.review.toml")).unwrap();
+    assert!(
+        text.contains("workload = \"Checkout\"") && text.contains("id = \"pty-demo\""),
+        "{text}"
+    );
+    let recent = std::fs::read_to_string(env.path("data/recent.toml")).unwrap();
+    assert!(recent.contains("Checkout"), "{recent}");
+}
