@@ -5,6 +5,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod backlog;
 pub mod config;
 pub mod fsutil;
 pub mod pack;

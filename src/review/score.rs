@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::model::{Review, State};
-use crate::pack::{Pack, Risk, pillar_rank};
+use crate::pack::{Pack, Question, Risk, pillar_rank};
 
 /// How many questions are in each state.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -82,6 +82,16 @@ pub struct Scorecard {
     pub questions: Vec<QuestionScore>,
 }
 
+/// Where a question stands for scoring: its state, and its risk when answered.
+///
+/// An "answered" entry without a selection (a hand-edited file) counts as unanswered, so that
+/// every count, score and backlog agrees on it.
+pub fn status(review: &Review, pack: &str, q: &Question) -> (State, Option<Risk>) {
+    let state = review.state(pack, &q.id);
+    let risk = review.risk(pack, q);
+    if state == State::Answered && risk.is_none() { (State::Unanswered, None) } else { (state, risk) }
+}
+
 /// Scores a review against its packs (in the review's pack order).
 pub fn score(review: &Review, packs: &[Pack]) -> Scorecard {
     let mut pillars: Vec<PillarScore> = Vec::new();
@@ -89,10 +99,7 @@ pub fn score(review: &Review, packs: &[Pack]) -> Scorecard {
     let mut totals = Counts::default();
     for pack in packs {
         for (pillar, q) in pack.questions() {
-            let state = review.state(&pack.id, &q.id);
-            let risk = review.risk(&pack.id, q);
-            // An "answered" entry without a selection counts as unanswered.
-            let state = if state == State::Answered && risk.is_none() { State::Unanswered } else { state };
+            let (state, risk) = status(review, &pack.id, q);
             totals.add(state, risk);
             let slot = match pillars.iter().position(|p| p.id == pillar.id) {
                 Some(i) => i,
