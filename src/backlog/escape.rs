@@ -5,7 +5,8 @@
 //! math span or raw HTML. Every ASCII punctuation character may be backslash-escaped in
 //! CommonMark (and GitHub's and GitLab's flavours), so the characters that mean something are
 //! escaped; `<`, `>` and `&` become HTML entities so no tag or entity survives. Text that starts a
-//! line has its first character escaped too when it could open a block (`-`, `+`, `=`, `1.`).
+//! line (a list item, a line of a note) goes through [`line_start`] too, so that it cannot open a
+//! block (`-`, `+`, `=`, `1.`).
 
 use crate::text::{clean_block, clean_line};
 
@@ -13,8 +14,9 @@ use crate::text::{clean_block, clean_line};
 const SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '{', '}', '#', '|', '~', '$'];
 
 /// One line of markdown text: control characters removed, line breaks become spaces,
-/// surrounding space trimmed, everything that means something escaped. Safe in a table cell, a
-/// heading, a list item or after a label.
+/// surrounding space trimmed, everything that means something inside a line escaped. Safe in a
+/// table cell, a heading or after a label; at the start of a line or list item, wrap it in
+/// [`line_start`].
 pub fn inline(text: &str) -> String {
     let text = clean_line(text);
     let text = text.trim();
@@ -31,12 +33,12 @@ pub fn inline(text: &str) -> String {
             c => out.push(c),
         }
     }
-    escape_line_start(out)
+    out
 }
 
-/// Escapes what would open a block at the start of a line: a list marker (`-`, `+`, `1.`, `1)`)
-/// or a setext underline (`=`). The rest is already escaped by [`inline`].
-fn escape_line_start(text: String) -> String {
+/// Escaped text (from [`inline`] or [`link`]) made safe at the start of a line: what would open a
+/// block there, a list marker (`-`, `+`, `1.`, `1)`) or a setext underline (`=`), is escaped.
+pub fn line_start(text: String) -> String {
     let first = text.chars().next();
     if matches!(first, Some('-' | '+' | '=')) {
         return format!("\\{text}");
@@ -54,7 +56,7 @@ pub fn block(text: &str) -> String {
     let text = clean_block(text);
     let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
     for line in text.split('\n') {
-        let line = inline(line);
+        let line = line_start(inline(line));
         match paragraphs.last_mut() {
             Some(p) if line.is_empty() => {
                 if !p.is_empty() {
@@ -127,13 +129,15 @@ mod tests {
 
     #[test]
     fn line_starts_cannot_open_blocks() {
-        assert_eq!(inline("- item"), r"\- item");
-        assert_eq!(inline("  + item"), r"\+ item");
-        assert_eq!(inline("==="), r"\===");
-        assert_eq!(inline("12. step"), r"12\. step");
-        assert_eq!(inline("3) step"), r"3\) step");
-        assert_eq!(inline("2026 was fine"), "2026 was fine");
-        assert_eq!(inline("> quote"), "&gt; quote");
+        let start = |s: &str| line_start(inline(s));
+        assert_eq!(start("- item"), r"\- item");
+        assert_eq!(start("  + item"), r"\+ item");
+        assert_eq!(start("==="), r"\===");
+        assert_eq!(start("12. step"), r"12\. step");
+        assert_eq!(start("3) step"), r"3\) step");
+        assert_eq!(start("2026 was fine"), "2026 was fine");
+        assert_eq!(start("> quote"), "&gt; quote");
+        assert_eq!(inline("1.0.0"), "1.0.0", "inside a line nothing needs it");
     }
 
     #[test]

@@ -112,6 +112,8 @@ fn render_item(out: &mut String, n: usize, item: &BacklogItem) {
             let _ = writeln!(out, "{line}");
         }
         out.push('\n');
+    } else if item.risk == Some(crate::pack::Risk::None) {
+        let _ = writeln!(out, "_Every practice is in place._\n");
     } else if item.state == crate::review::State::Answered {
         let _ = writeln!(out, "_Every practice is in place; the pack's risk rules still rate this question {}._\n", risk_text(item));
     } else if item.state == crate::review::State::Unanswered {
@@ -123,7 +125,7 @@ fn render_item(out: &mut String, n: usize, item: &BacklogItem) {
     if !item.evidence.is_empty() {
         let _ = writeln!(out, "**Evidence:**\n");
         for e in &item.evidence {
-            let _ = writeln!(out, "- {}", escape::link("", e));
+            let _ = writeln!(out, "- {}", escape::line_start(escape::link("", e)));
         }
         out.push('\n');
     }
