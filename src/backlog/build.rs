@@ -115,7 +115,10 @@ pub fn build(review: &Review, packs: &[Pack]) -> Backlog {
                     Some(Risk::Medium) => 1,
                     _ => 2,
                 };
-                items.push(((group, pillar_rank(&pillar.id), pack_index, question_index), item));
+                items.push((
+                    (group, pillar_rank(&pillar.id), pack_index, question_index),
+                    item,
+                ));
             }
         }
     }
@@ -124,7 +127,11 @@ pub fn build(review: &Review, packs: &[Pack]) -> Backlog {
         workload: clean_line(&review.workload).into_owned(),
         team: clean_line(&review.team).into_owned(),
         facilitator: clean_line(&review.facilitator).into_owned(),
-        participants: review.participants.iter().map(|p| clean_line(p).into_owned()).collect(),
+        participants: review
+            .participants
+            .iter()
+            .map(|p| clean_line(p).into_owned())
+            .collect(),
         created: review.created,
         updated: review.updated,
         packs: packs
@@ -141,7 +148,13 @@ pub fn build(review: &Review, packs: &[Pack]) -> Backlog {
 }
 
 /// The item for a question, if it is one: high or medium risk, or flagged.
-fn item(review: &Review, pack: &Pack, pillar_id: &str, pillar_name: &str, q: &Question) -> Option<BacklogItem> {
+fn item(
+    review: &Review,
+    pack: &Pack,
+    pillar_id: &str,
+    pillar_name: &str,
+    q: &Question,
+) -> Option<BacklogItem> {
     let (state, risk) = status(review, &pack.id, q);
     let answer = review.answer(&pack.id, &q.id);
     let flagged = answer.is_some_and(|a| a.flagged);
@@ -156,7 +169,9 @@ fn item(review: &Review, pack: &Pack, pillar_id: &str, pillar_name: &str, q: &Qu
     };
     // Only an answer says which practices are missing; an unanswered question has no tasks yet.
     let tasks = if state == State::Answered {
-        let selected: Vec<&str> = answer.map(|a| a.selected.iter().map(String::as_str).collect()).unwrap_or_default();
+        let selected: Vec<&str> = answer
+            .map(|a| a.selected.iter().map(String::as_str).collect())
+            .unwrap_or_default();
         q.practices()
             .filter(|(_, c)| !selected.contains(&c.id.as_str()))
             .map(|(_, c)| Task {
@@ -166,19 +181,29 @@ fn item(review: &Review, pack: &Pack, pillar_id: &str, pillar_name: &str, q: &Qu
                 links: c
                     .links
                     .iter()
-                    .map(|l| Link { title: clean_line(&l.title).into_owned(), url: clean_line(&l.url).into_owned() })
+                    .map(|l| Link {
+                        title: clean_line(&l.title).into_owned(),
+                        url: clean_line(&l.url).into_owned(),
+                    })
                     .collect(),
             })
             .collect()
     } else {
         Vec::new()
     };
-    let text = |f: fn(&crate::review::Answer) -> &str| answer.map(|a| clean_block(f(a).trim()).into_owned()).unwrap_or_default();
+    let text = |f: fn(&crate::review::Answer) -> &str| {
+        answer
+            .map(|a| clean_block(f(a).trim()).into_owned())
+            .unwrap_or_default()
+    };
     Some(BacklogItem {
         id: crate::review::key(&pack.id, &q.id),
         pack: pack.id.clone(),
         question: q.id.clone(),
-        pillar: PillarRef { id: pillar_id.to_string(), name: clean_line(pillar_name).into_owned() },
+        pillar: PillarRef {
+            id: pillar_id.to_string(),
+            name: clean_line(pillar_name).into_owned(),
+        },
         risk,
         state,
         flagged,
@@ -188,9 +213,19 @@ fn item(review: &Review, pack: &Pack, pillar_id: &str, pillar_name: &str, q: &Qu
         tasks,
         notes: text(|a| &a.notes),
         evidence: answer
-            .map(|a| a.evidence.iter().map(|e| clean_line(e.trim()).into_owned()).filter(|e| !e.is_empty()).collect())
+            .map(|a| {
+                a.evidence
+                    .iter()
+                    .map(|e| clean_line(e.trim()).into_owned())
+                    .filter(|e| !e.is_empty())
+                    .collect()
+            })
             .unwrap_or_default(),
-        reason: if state == State::NotApplicable { text(|a| &a.reason) } else { String::new() },
+        reason: if state == State::NotApplicable {
+            text(|a| &a.reason)
+        } else {
+            String::new()
+        },
         owner: String::new(),
     })
 }
@@ -204,7 +239,12 @@ pub(crate) mod tests {
     pub const DEMO: &str = include_str!("../../tests/fixtures/packs/backlog-demo.yaml");
 
     pub fn demo() -> Pack {
-        load_str("backlog-demo.yaml", DEMO, Source::Builtin("backlog-demo.yaml")).unwrap()
+        load_str(
+            "backlog-demo.yaml",
+            DEMO,
+            Source::Builtin("backlog-demo.yaml"),
+        )
+        .unwrap()
     }
 
     /// A review of the demo pack; each answer is (question, state, selection, flagged).
@@ -218,7 +258,11 @@ pub(crate) mod tests {
                 state: *state,
                 selected: sel.iter().map(|s| s.to_string()).collect(),
                 flagged: *flagged,
-                reason: if *state == State::NotApplicable { "No data stored".into() } else { String::new() },
+                reason: if *state == State::NotApplicable {
+                    "No data stored".into()
+                } else {
+                    String::new()
+                },
                 ..Answer::default()
             };
             r.answers.insert(key("backlog-demo", q), answer);
@@ -233,40 +277,72 @@ pub(crate) mod tests {
     #[test]
     fn high_before_medium_before_flagged_then_pillar_order() {
         let (r, packs) = review(&[
-            ("secrets", State::Answered, &["vault"], false),            // medium
-            ("access", State::Answered, &["mfa"], false),               // high (1 of 3)
-            ("patching", State::Answered, &["bot", "sla"], true),       // none, flagged
-            ("backups", State::Answered, &["none"], false),             // high
-            ("alerts", State::Answered, &["slo", "on-call"], false),    // none: no item
-            ("capacity", State::Unanswered, &[], true),                 // flagged, unanswered
+            ("secrets", State::Answered, &["vault"], false), // medium
+            ("access", State::Answered, &["mfa"], false),    // high (1 of 3)
+            ("patching", State::Answered, &["bot", "sla"], true), // none, flagged
+            ("backups", State::Answered, &["none"], false),  // high
+            ("alerts", State::Answered, &["slo", "on-call"], false), // none: no item
+            ("capacity", State::Unanswered, &[], true),      // flagged, unanswered
         ]);
         let b = build(&r, &packs);
         assert_eq!(
             ids(&b),
-            ["backlog-demo/access", "backlog-demo/backups", "backlog-demo/secrets", "backlog-demo/patching", "backlog-demo/capacity"]
+            [
+                "backlog-demo/access",
+                "backlog-demo/backups",
+                "backlog-demo/secrets",
+                "backlog-demo/patching",
+                "backlog-demo/capacity"
+            ]
         );
         let labels: Vec<&str> = b.items.iter().map(BacklogItem::risk_label).collect();
         assert_eq!(labels, ["high", "high", "medium", "none", "unanswered"]);
         let priorities: Vec<Priority> = b.items.iter().map(|i| i.priority).collect();
-        assert_eq!(priorities, [Priority::High, Priority::High, Priority::Medium, Priority::Low, Priority::Low]);
+        assert_eq!(
+            priorities,
+            [
+                Priority::High,
+                Priority::High,
+                Priority::Medium,
+                Priority::Low,
+                Priority::Low
+            ]
+        );
     }
 
     #[test]
     fn tasks_are_the_missing_practices() {
-        let (r, packs) = review(&[("secrets", State::Answered, &["vault"], false), ("backups", State::Answered, &["none"], false)]);
+        let (r, packs) = review(&[
+            ("secrets", State::Answered, &["vault"], false),
+            ("backups", State::Answered, &["none"], false),
+        ]);
         let b = build(&r, &packs);
         let tasks = |id: &str| -> Vec<String> {
-            b.items.iter().find(|i| i.id == id).unwrap().tasks.iter().map(|t| t.practice.clone()).collect()
+            b.items
+                .iter()
+                .find(|i| i.id == id)
+                .unwrap()
+                .tasks
+                .iter()
+                .map(|t| t.practice.clone())
+                .collect()
         };
         assert_eq!(tasks("backlog-demo/secrets"), ["rotation", "scanning"]);
-        assert_eq!(tasks("backlog-demo/backups"), ["automated", "restore-tests"], "None of these: every practice is missing");
+        assert_eq!(
+            tasks("backlog-demo/backups"),
+            ["automated", "restore-tests"],
+            "None of these: every practice is missing"
+        );
         let restore = &b.items[0].tasks[1];
         assert_eq!(restore.links[0].url, "https://example.org/restore-testing");
     }
 
     #[test]
     fn not_applicable_and_unanswered_are_not_items_unless_flagged() {
-        let (r, packs) = review(&[("secrets", State::NotApplicable, &[], false), ("alerts", State::NotApplicable, &[], true)]);
+        let (r, packs) = review(&[
+            ("secrets", State::NotApplicable, &[], false),
+            ("alerts", State::NotApplicable, &[], true),
+        ]);
         let b = build(&r, &packs);
         assert_eq!(ids(&b), ["backlog-demo/alerts"]);
         assert_eq!(b.items[0].risk_label(), "not-applicable");
@@ -287,7 +363,10 @@ pub(crate) mod tests {
         let (mut r, packs) = review(&[("secrets", State::Answered, &["none"], false)]);
         let a = r.answers.get_mut("backlog-demo/secrets").unwrap();
         a.notes = "red \u{1b}[31malert\u{1b}[0m\nsecond line\u{7}".into();
-        a.evidence = vec!["  \u{1b}]0;title\u{7}https://x.example  ".into(), " ".into()];
+        a.evidence = vec![
+            "  \u{1b}]0;title\u{7}https://x.example  ".into(),
+            " ".into(),
+        ];
         r.workload = "Pay\u{202E}ments".into();
         let b = build(&r, &packs);
         assert_eq!(b.items[0].notes, "red alert\nsecond line");

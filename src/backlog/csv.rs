@@ -8,7 +8,15 @@
 use super::build::{Backlog, BacklogItem};
 
 /// The header row.
-pub const HEADER: [&str; 7] = ["id", "summary", "pillar", "risk", "priority", "description", "labels"];
+pub const HEADER: [&str; 7] = [
+    "id",
+    "summary",
+    "pillar",
+    "risk",
+    "priority",
+    "description",
+    "labels",
+];
 
 /// Jira refuses summaries longer than this.
 const MAX_SUMMARY: usize = 255;
@@ -36,7 +44,11 @@ pub fn render(b: &Backlog) -> String {
 
 /// `scorps,pillar:<id>,risk:<risk>`, plus `flagged` for a flagged question.
 fn labels(item: &BacklogItem) -> String {
-    let mut labels = format!("scorps,pillar:{},risk:{}", item.pillar.id, item.risk_label());
+    let mut labels = format!(
+        "scorps,pillar:{},risk:{}",
+        item.pillar.id,
+        item.risk_label()
+    );
     if item.flagged {
         labels.push_str(",flagged");
     }
@@ -75,7 +87,14 @@ fn description(b: &Backlog, item: &BacklogItem) -> String {
         parts.push(format!("Notes: {}", item.notes));
     }
     if !item.evidence.is_empty() {
-        parts.push(format!("Evidence:\n{}", item.evidence.iter().map(|e| format!("- {e}")).collect::<Vec<_>>().join("\n")));
+        parts.push(format!(
+            "Evidence:\n{}",
+            item.evidence
+                .iter()
+                .map(|e| format!("- {e}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ));
     }
     let mut source = format!("From the Well-Architected review of {}", b.workload);
     if !b.team.is_empty() {
@@ -88,7 +107,11 @@ fn description(b: &Backlog, item: &BacklogItem) -> String {
 
 /// A leading `'` before what a spreadsheet would read as a formula.
 fn defuse(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}") } else { cell.to_string() }
+    if cell.starts_with(['=', '+', '-', '@']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -114,12 +137,24 @@ mod tests {
         let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
         assert_eq!(rows.len(), 3);
         assert_eq!(&rows[0][0], "backlog-demo/backups");
-        assert_eq!(&rows[0][1], "How do you back up data and prove you can restore it?");
+        assert_eq!(
+            &rows[0][1],
+            "How do you back up data and prove you can restore it?"
+        );
         assert_eq!(&rows[0][2], "Reliability");
         assert_eq!(&rows[0][3], "high");
         assert_eq!(&rows[0][4], "High");
-        assert!(rows[0][5].contains("Notes: line one, with a comma\n\"quoted\" line two"), "{}", &rows[0][5]);
-        assert!(rows[0][5].contains("- [ ] Restores are tested every quarter: Restore last night's backup"), "{}", &rows[0][5]);
+        assert!(
+            rows[0][5].contains("Notes: line one, with a comma\n\"quoted\" line two"),
+            "{}",
+            &rows[0][5]
+        );
+        assert!(
+            rows[0][5]
+                .contains("- [ ] Restores are tested every quarter: Restore last night's backup"),
+            "{}",
+            &rows[0][5]
+        );
         assert_eq!(&rows[0][6], "scorps,pillar:reliability,risk:high");
         assert_eq!(&rows[1][6], "scorps,pillar:security,risk:medium,flagged");
         assert_eq!((&rows[2][3], &rows[2][4]), ("unanswered", "Low"));
@@ -135,6 +170,9 @@ mod tests {
     #[test]
     fn an_empty_backlog_is_the_header_alone() {
         let (r, packs) = review(&[]);
-        assert_eq!(render(&build(&r, &packs)), "id,summary,pillar,risk,priority,description,labels\n");
+        assert_eq!(
+            render(&build(&r, &packs)),
+            "id,summary,pillar,risk,priority,description,labels\n"
+        );
     }
 }

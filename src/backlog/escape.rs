@@ -57,17 +57,20 @@ pub fn block(text: &str) -> String {
     let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
     for line in text.split('\n') {
         let line = line_start(inline(line));
-        match paragraphs.last_mut() {
-            Some(p) if line.is_empty() => {
-                if !p.is_empty() {
-                    paragraphs.push(Vec::new());
-                }
+        if line.is_empty() {
+            if paragraphs.last().is_some_and(|p| !p.is_empty()) {
+                paragraphs.push(Vec::new());
             }
-            Some(p) => p.push(line),
-            None => {}
+        } else if let Some(p) = paragraphs.last_mut() {
+            p.push(line);
         }
     }
-    paragraphs.into_iter().filter(|p| !p.is_empty()).map(|p| p.join("\\\n")).collect::<Vec<_>>().join("\n\n")
+    paragraphs
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| p.join("\\\n"))
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// Whether `url` is an http(s) address that may become a link.
@@ -87,8 +90,18 @@ pub fn is_web_url(url: &str) -> bool {
 pub fn link(title: &str, url: &str) -> String {
     let url = clean_line(url);
     let url = url.trim();
-    let text = if title.trim().is_empty() { inline(url) } else { inline(title) };
-    if is_web_url(url) { format!("[{text}]({})", destination(url)) } else if title.trim().is_empty() { text } else { format!("{text} ({})", inline(url)) }
+    let text = if title.trim().is_empty() {
+        inline(url)
+    } else {
+        inline(title)
+    };
+    if is_web_url(url) {
+        format!("[{text}]({})", destination(url))
+    } else if title.trim().is_empty() {
+        text
+    } else {
+        format!("{text} ({})", inline(url))
+    }
 }
 
 /// A link destination that cannot end early or carry markup: the characters that delimit it
@@ -122,7 +135,10 @@ mod tests {
 
     #[test]
     fn inline_escapes_markup_and_html() {
-        assert_eq!(inline("a | b `c` <script>x</script> & *y* _z_ [l](u) # $m$"), r"a \| b \`c\` &lt;script&gt;x&lt;/script&gt; &amp; \*y\* \_z\_ \[l\](u) \# \$m\$");
+        assert_eq!(
+            inline("a | b `c` <script>x</script> & *y* _z_ [l](u) # $m$"),
+            r"a \| b \`c\` &lt;script&gt;x&lt;/script&gt; &amp; \*y\* \_z\_ \[l\](u) \# \$m\$"
+        );
         assert_eq!(inline("two\nlines\r\n"), "two lines");
         assert_eq!(inline("\u{1b}[31mred\u{1b}[0m"), "red");
     }
@@ -142,14 +158,23 @@ mod tests {
 
     #[test]
     fn blocks_keep_paragraphs_and_lines() {
-        assert_eq!(block("one\n- two\n\n\n\n    three  \n"), "one\\\n\\- two\n\nthree");
+        assert_eq!(
+            block("one\n- two\n\n\n\n    three  \n"),
+            "one\\\n\\- two\n\nthree"
+        );
         assert_eq!(block("\n \n"), "");
     }
 
     #[test]
     fn only_web_addresses_become_links() {
-        assert_eq!(link("", "https://wiki/adr-12"), "[https://wiki/adr-12](https://wiki/adr-12)");
-        assert_eq!(link("Docs", "HTTP://x.example/a_(b)"), r"[Docs](HTTP://x.example/a_%28b%29)");
+        assert_eq!(
+            link("", "https://wiki/adr-12"),
+            "[https://wiki/adr-12](https://wiki/adr-12)"
+        );
+        assert_eq!(
+            link("Docs", "HTTP://x.example/a_(b)"),
+            r"[Docs](HTTP://x.example/a_%28b%29)"
+        );
         assert_eq!(link("", "javascript:alert(1)"), "javascript:alert(1)");
         assert_eq!(link("", "wiki page 12"), "wiki page 12");
         assert_eq!(link("", "https://"), "https://");

@@ -65,7 +65,10 @@ mod tests {
 
     #[test]
     fn the_documented_shape() {
-        let (r, packs) = review(&[("secrets", State::Answered, &["vault"], false), ("alerts", State::NotApplicable, &[], true)]);
+        let (r, packs) = review(&[
+            ("secrets", State::Answered, &["vault"], false),
+            ("alerts", State::NotApplicable, &[], true),
+        ]);
         let v: serde_json::Value = serde_json::from_str(&render(&build(&r, &packs))).unwrap();
         assert_eq!(v["format"], 1);
         assert_eq!(v["workload"], "Payments API");
@@ -83,6 +86,13 @@ mod tests {
         assert_eq!(item["tasks"][0]["practice"], "rotation");
         assert_eq!(item["owner"], "");
         let flagged = &v["items"][1];
-        assert_eq!((&flagged["risk"], &flagged["state"], &flagged["flagged"]), (&serde_json::Value::Null, &serde_json::json!("not-applicable"), &serde_json::json!(true)));
+        assert_eq!(
+            (&flagged["risk"], &flagged["state"], &flagged["flagged"]),
+            (
+                &serde_json::Value::Null,
+                &serde_json::json!("not-applicable"),
+                &serde_json::json!(true)
+            )
+        );
     }
 }

@@ -28,20 +28,39 @@ fn header(out: &mut String, b: &Backlog) {
     if !b.facilitator.is_empty() {
         facts.push(format!("**Facilitator:** {}", inline(&b.facilitator)));
     }
-    let participants: Vec<String> = b.participants.iter().map(|p| inline(p)).filter(|p| !p.is_empty()).collect();
+    let participants: Vec<String> = b
+        .participants
+        .iter()
+        .map(|p| inline(p))
+        .filter(|p| !p.is_empty())
+        .collect();
     if !participants.is_empty() {
         facts.push(format!("**Participants:** {}", participants.join(", ")));
     }
     facts.push(format!("**Date:** {}", b.updated.date()));
     let _ = writeln!(out, "{}\n", facts.join(" · "));
-    let packs: Vec<String> =
-        b.packs.iter().map(|p| format!("{} (`{}` {})", inline(&p.name), p.id, inline(&p.version))).collect();
-    let _ = writeln!(out, "**Packs:** {}\n", if packs.is_empty() { "none".to_string() } else { packs.join(", ") });
+    let packs: Vec<String> = b
+        .packs
+        .iter()
+        .map(|p| format!("{} (`{}` {})", inline(&p.name), p.id, inline(&p.version)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "**Packs:** {}\n",
+        if packs.is_empty() {
+            "none".to_string()
+        } else {
+            packs.join(", ")
+        }
+    );
 }
 
 fn summary(out: &mut String, b: &Backlog) {
     let _ = writeln!(out, "## Summary\n");
-    let _ = writeln!(out, "| Pillar | Score | High | Medium | None | N/A | Unanswered |");
+    let _ = writeln!(
+        out,
+        "| Pillar | Score | High | Medium | None | N/A | Unanswered |"
+    );
     let _ = writeln!(out, "| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     let row = |out: &mut String, name: String, score: String, c: &Counts| {
         let _ = writeln!(
@@ -54,7 +73,12 @@ fn summary(out: &mut String, b: &Backlog) {
         row(out, inline(&p.name), escape::score(p.score), &p.counts);
     }
     let sc = &b.scorecard;
-    row(out, "**Overall**".into(), format!("**{}**", escape::score(sc.overall)), &sc.totals);
+    row(
+        out,
+        "**Overall**".into(),
+        format!("**{}**", escape::score(sc.overall)),
+        &sc.totals,
+    );
     let done = sc.totals.answered() + sc.totals.not_applicable;
     let _ = writeln!(
         out,
@@ -66,7 +90,10 @@ fn summary(out: &mut String, b: &Backlog) {
 
 fn items(out: &mut String, b: &Backlog) {
     if b.items.is_empty() {
-        let _ = writeln!(out, "## Backlog\n\nNo items: no question is at high or medium risk, and none is flagged.");
+        let _ = writeln!(
+            out,
+            "## Backlog\n\nNo items: no question is at high or medium risk, and none is flagged."
+        );
         return;
     }
     let count = |p: fn(&BacklogItem) -> bool| b.items.iter().filter(|i| p(i)).count();
@@ -87,7 +114,10 @@ fn items(out: &mut String, b: &Backlog) {
 
 fn render_item(out: &mut String, n: usize, item: &BacklogItem) {
     let _ = writeln!(out, "### {n}. `{}`: {}\n", item.id, inline(&item.title));
-    let mut facts = vec![format!("**Pillar:** {}", inline(&item.pillar.name)), format!("**Risk:** {}", risk_text(item))];
+    let mut facts = vec![
+        format!("**Pillar:** {}", inline(&item.pillar.name)),
+        format!("**Risk:** {}", risk_text(item)),
+    ];
     if item.flagged {
         facts.push("**Flagged** to revisit".into());
     }
@@ -106,7 +136,11 @@ fn render_item(out: &mut String, n: usize, item: &BacklogItem) {
                 let _ = write!(line, ": {}", inline(&t.improve));
             }
             if !t.links.is_empty() {
-                let links: Vec<String> = t.links.iter().map(|l| escape::link(&l.title, &l.url)).collect();
+                let links: Vec<String> = t
+                    .links
+                    .iter()
+                    .map(|l| escape::link(&l.title, &l.url))
+                    .collect();
                 let _ = write!(line, " ({})", links.join(", "));
             }
             let _ = writeln!(out, "{line}");
@@ -115,9 +149,16 @@ fn render_item(out: &mut String, n: usize, item: &BacklogItem) {
     } else if item.risk == Some(crate::pack::Risk::None) {
         let _ = writeln!(out, "_Every practice is in place._\n");
     } else if item.state == crate::review::State::Answered {
-        let _ = writeln!(out, "_Every practice is in place; the pack's risk rules still rate this question {}._\n", risk_text(item));
+        let _ = writeln!(
+            out,
+            "_Every practice is in place; the pack's risk rules still rate this question {}._\n",
+            risk_text(item)
+        );
     } else if item.state == crate::review::State::Unanswered {
-        let _ = writeln!(out, "_Not answered yet: answer this question with the squad._\n");
+        let _ = writeln!(
+            out,
+            "_Not answered yet: answer this question with the squad._\n"
+        );
     }
     if !item.notes.is_empty() {
         let _ = writeln!(out, "**Notes:** {}\n", block(&item.notes));
@@ -149,7 +190,11 @@ mod tests {
     use crate::review::State;
 
     fn parse(md: &str) -> Vec<Event<'_>> {
-        Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH).collect()
+        Parser::new_ext(
+            md,
+            Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH,
+        )
+        .collect()
     }
 
     /// Cells per table row, as plain text.
@@ -184,7 +229,10 @@ mod tests {
             ("backups", State::Answered, &["none"], false),
             ("alerts", State::NotApplicable, &[], false),
         ]);
-        r.answers.get_mut("backlog-demo/backups").unwrap().evidence = vec!["https://wiki.example/backups".into(), "runbook page 4".into()];
+        r.answers.get_mut("backlog-demo/backups").unwrap().evidence = vec![
+            "https://wiki.example/backups".into(),
+            "runbook page 4".into(),
+        ];
         build(&r, &packs)
     }
 
@@ -193,14 +241,39 @@ mod tests {
         let md = render(&sample());
         let events = parse(&md);
         let rows = table_rows(&events);
-        assert_eq!(rows[0], ["Pillar", "Score", "High", "Medium", "None", "N/A", "Unanswered"]);
+        assert_eq!(
+            rows[0],
+            [
+                "Pillar",
+                "Score",
+                "High",
+                "Medium",
+                "None",
+                "N/A",
+                "Unanswered"
+            ]
+        );
         assert_eq!(rows[1], ["Security", "50.0", "1", "1", "1", "0", "0"]);
         assert_eq!(rows[2], ["Reliability", "0.0", "1", "0", "0", "1", "1"]);
         assert_eq!(rows[3], ["Overall", "37.5", "2", "1", "1", "1", "1"]);
-        let tasks = events.iter().filter(|e| matches!(e, Event::TaskListMarker(false))).count();
+        let tasks = events
+            .iter()
+            .filter(|e| matches!(e, Event::TaskListMarker(false)))
+            .count();
         // access: 2 missing, backups: 2, secrets: 2, patching: none missing.
         assert_eq!(tasks, 6);
-        let headings = events.iter().filter(|e| matches!(e, Event::Start(Tag::Heading { level: pulldown_cmark::HeadingLevel::H3, .. }))).count();
+        let headings = events
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e,
+                    Event::Start(Tag::Heading {
+                        level: pulldown_cmark::HeadingLevel::H3,
+                        ..
+                    })
+                )
+            })
+            .count();
         assert_eq!(headings, 4);
         let links: Vec<String> = events
             .iter()
@@ -209,8 +282,14 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert!(links.contains(&"https://wiki.example/backups".to_string()), "{links:?}");
-        assert!(md.contains("- runbook page 4\n"), "evidence that is not a web address stays text");
+        assert!(
+            links.contains(&"https://wiki.example/backups".to_string()),
+            "{links:?}"
+        );
+        assert!(
+            md.contains("- runbook page 4\n"),
+            "evidence that is not a web address stays text"
+        );
     }
 
     #[test]
@@ -220,18 +299,39 @@ mod tests {
         r.team = "Orion`s | team".into();
         let a = r.answers.get_mut("backlog-demo/secrets").unwrap();
         a.notes = "| col | col |\n|---|---|\n<script>alert(1)</script>\n```\ncode\n```\n\u{1b}[31mred\u{1b}[0m\n- [x] done\n# heading\n<!-- comment -->\n[click](javascript:alert(1)) &amp; ![img](https://x/y.png)".into();
-        a.evidence = vec!["javascript:alert(1)".into(), "https://ok.example/a?b=<c>|d".into()];
+        a.evidence = vec![
+            "javascript:alert(1)".into(),
+            "https://ok.example/a?b=<c>|d".into(),
+        ];
         let md = render(&build(&r, &packs));
         assert!(!md.contains('\u{1b}'), "no escape sequence survives");
         let events = parse(&md);
         for e in &events {
-            assert!(!matches!(e, Event::Html(_) | Event::InlineHtml(_)), "raw HTML got through: {e:?}\n{md}");
-            assert!(!matches!(e, Event::Start(Tag::Image { .. } | Tag::CodeBlock(_) | Tag::BlockQuote(_))), "{e:?}\n{md}");
-            assert!(!matches!(e, Event::TaskListMarker(true)), "a note added a ticked task: {md}");
+            assert!(
+                !matches!(e, Event::Html(_) | Event::InlineHtml(_)),
+                "raw HTML got through: {e:?}\n{md}"
+            );
+            assert!(
+                !matches!(
+                    e,
+                    Event::Start(Tag::Image { .. } | Tag::CodeBlock(_) | Tag::BlockQuote(_))
+                ),
+                "{e:?}\n{md}"
+            );
+            assert!(
+                !matches!(e, Event::TaskListMarker(true)),
+                "a note added a ticked task: {md}"
+            );
         }
-        let tables = events.iter().filter(|e| matches!(e, Event::Start(Tag::Table(_)))).count();
+        let tables = events
+            .iter()
+            .filter(|e| matches!(e, Event::Start(Tag::Table(_))))
+            .count();
         assert_eq!(tables, 1, "the notes' table syntax stays text\n{md}");
-        let headings = events.iter().filter(|e| matches!(e, Event::Start(Tag::Heading { .. }))).count();
+        let headings = events
+            .iter()
+            .filter(|e| matches!(e, Event::Start(Tag::Heading { .. })))
+            .count();
         assert_eq!(headings, 4, "title, summary, backlog, one item\n{md}");
         let links: Vec<String> = events
             .iter()
@@ -248,7 +348,10 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert!(text.contains("<script>alert(1)</script>"), "the note reads as written: {text}");
+        assert!(
+            text.contains("<script>alert(1)</script>"),
+            "the note reads as written: {text}"
+        );
         assert!(text.contains("Pay | <b>ments</b> # owned"), "{text}");
         assert!(text.contains("javascript:alert(1)"), "{text}");
     }
@@ -257,6 +360,9 @@ mod tests {
     fn an_empty_backlog_says_so() {
         let (r, packs) = review(&[("alerts", State::Answered, &["slo", "on-call"], false)]);
         let md = render(&build(&r, &packs));
-        assert!(md.contains("No items: no question is at high or medium risk, and none is flagged."), "{md}");
+        assert!(
+            md.contains("No items: no question is at high or medium risk, and none is flagged."),
+            "{md}"
+        );
     }
 }

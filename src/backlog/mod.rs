@@ -80,6 +80,9 @@ mod tests {
     fn format_names() {
         assert_eq!("Markdown".parse::<Format>(), Ok(Format::Md));
         assert_eq!(" csv ".parse::<Format>(), Ok(Format::Csv));
-        assert_eq!("xlsx".parse::<Format>().unwrap_err().to_string(), "unknown export format `xlsx`; use md, csv or json");
+        assert_eq!(
+            "xlsx".parse::<Format>().unwrap_err().to_string(),
+            "unknown export format `xlsx`; use md, csv or json"
+        );
     }
 }

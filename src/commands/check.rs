@@ -23,14 +23,30 @@ struct Gate<'a> {
 pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
     let opened = Opener::new(ctx)?.open(&args.file)?;
     let card = score(&opened.review, &opened.packs);
-    let with = |f: fn(&QuestionScore) -> bool| card.questions.iter().filter(|q| f(q)).collect::<Vec<_>>();
+    let with =
+        |f: fn(&QuestionScore) -> bool| card.questions.iter().filter(|q| f(q)).collect::<Vec<_>>();
     let gates = [
-        Gate { what: "high-risk", max: args.max_high, questions: with(|q| q.risk == Some(Risk::High)) },
-        Gate { what: "medium-risk", max: args.max_medium, questions: with(|q| q.risk == Some(Risk::Medium)) },
-        Gate { what: "unanswered", max: args.max_unanswered, questions: with(|q| q.state == "unanswered") },
+        Gate {
+            what: "high-risk",
+            max: args.max_high,
+            questions: with(|q| q.risk == Some(Risk::High)),
+        },
+        Gate {
+            what: "medium-risk",
+            max: args.max_medium,
+            questions: with(|q| q.risk == Some(Risk::Medium)),
+        },
+        Gate {
+            what: "unanswered",
+            max: args.max_unanswered,
+            questions: with(|q| q.state == "unanswered"),
+        },
     ];
     let file = &opened.file;
-    let failed: Vec<&Gate> = gates.iter().filter(|g| g.max.is_some_and(|m| g.questions.len() > m)).collect();
+    let failed: Vec<&Gate> = gates
+        .iter()
+        .filter(|g| g.max.is_some_and(|m| g.questions.len() > m))
+        .collect();
     if failed.is_empty() {
         let parts: Vec<String> = gates
             .iter()
@@ -49,9 +65,18 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
     for g in failed {
         let n = g.questions.len();
         let max = g.max.unwrap_or_default();
-        out.push_str(&format!("failed: {file}: {n} {} question{}, more than the {max} allowed\n", g.what, if n == 1 { "" } else { "s" }));
+        out.push_str(&format!(
+            "failed: {file}: {n} {} question{}, more than the {max} allowed\n",
+            g.what,
+            if n == 1 { "" } else { "s" }
+        ));
         for q in &g.questions {
-            out.push_str(&format!("  {}/{}  {}\n", q.pack, q.question, clean_line(&q.title)));
+            out.push_str(&format!(
+                "  {}/{}  {}\n",
+                q.pack,
+                q.question,
+                clean_line(&q.title)
+            ));
         }
     }
     emit(None, &out)?;

@@ -22,7 +22,16 @@ pub fn run(ctx: &Ctx, args: DiffArgs) -> Result<ExitCode> {
             clean_line(&new.review.workload)
         );
     }
-    let d = diff(Side { review: &old.review, packs: &old.packs }, Side { review: &new.review, packs: &new.packs });
+    let d = diff(
+        Side {
+            review: &old.review,
+            packs: &old.packs,
+        },
+        Side {
+            review: &new.review,
+            packs: &new.packs,
+        },
+    );
     let out = match args.format {
         DiffFormat::Text => text(&d),
         DiffFormat::Md => markdown(&d),

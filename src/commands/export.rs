@@ -12,7 +12,10 @@ use crate::cli::{ExportArgs, ExportFormat};
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
     let format = format(ctx, args.format)?;
     let opened = Opener::new(ctx)?.open(&args.file)?;
-    emit(args.output.as_deref(), &backlog::export(&opened.review, &opened.packs, format))?;
+    emit(
+        args.output.as_deref(),
+        &backlog::export(&opened.review, &opened.packs, format),
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -24,7 +27,10 @@ fn format(ctx: &Ctx, flag: Option<ExportFormat>) -> Result<Format> {
         Some(ExportFormat::Json) => Format::Json,
         None => match &ctx.config.export_format {
             Some(name) => name.parse().map_err(|e| {
-                let file = ctx.paths.config_file().map_or_else(|| "config.toml".to_string(), |f| f.display().to_string());
+                let file = ctx
+                    .paths
+                    .config_file()
+                    .map_or_else(|| "config.toml".to_string(), |f| f.display().to_string());
                 anyhow!("{file}: export_format: {e}\n  help: fix the setting, or pass --format")
             })?,
             None => Format::Md,

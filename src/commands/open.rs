@@ -36,7 +36,11 @@ pub struct Opener {
 
 impl Opener {
     pub fn new(ctx: &Ctx) -> Result<Opener> {
-        Ok(Opener { catalog: ctx.catalog()?, extra: ctx.extra_packs.clone(), alternates: OnceCell::new() })
+        Ok(Opener {
+            catalog: ctx.catalog()?,
+            extra: ctx.extra_packs.clone(),
+            alternates: OnceCell::new(),
+        })
     }
 
     /// Loads a review and its packs; pack changes and answers to unknown questions are noted on
@@ -49,14 +53,19 @@ impl Opener {
         let mut packs = resolved.packs;
         for (pack, recorded) in packs.iter_mut().zip(&review.packs) {
             if pack.digest != recorded.digest
-                && let Some(own) = self.own_version(&recorded.id, &recorded.version, &recorded.digest)
+                && let Some(own) =
+                    self.own_version(&recorded.id, &recorded.version, &recorded.digest)
             {
                 *pack = own.clone();
             }
         }
         for (pack, recorded) in packs.iter().zip(&review.packs) {
             if pack.digest != recorded.digest {
-                let change = PackChange { id: recorded.id.clone(), was: clean_line(&recorded.version).into_owned(), now: clean_line(&pack.version).into_owned() };
+                let change = PackChange {
+                    id: recorded.id.clone(),
+                    was: clean_line(&recorded.version).into_owned(),
+                    now: clean_line(&pack.version).into_owned(),
+                };
                 eprintln!("{file}: {change}");
             }
         }
@@ -66,15 +75,27 @@ impl Opener {
                 clean_line(&key)
             );
         }
-        Ok(Opened { file, review, packs })
+        Ok(Opened {
+            file,
+            review,
+            packs,
+        })
     }
 
     /// The pack with this id among the `--pack` paths that has the recorded digest, else the
     /// recorded version.
     fn own_version(&self, id: &str, version: &str, digest: &str) -> Option<&Pack> {
-        let all = self.alternates.get_or_init(|| self.extra.iter().flat_map(|p| pack_files(p)).filter_map(|f| load_file(&f).ok().map(|(p, _)| p)).collect());
+        let all = self.alternates.get_or_init(|| {
+            self.extra
+                .iter()
+                .flat_map(|p| pack_files(p))
+                .filter_map(|f| load_file(&f).ok().map(|(p, _)| p))
+                .collect()
+        });
         let same_id = || all.iter().filter(move |p| p.id == id);
-        same_id().find(|p| p.digest == digest).or_else(|| same_id().find(|p| p.version == version))
+        same_id()
+            .find(|p| p.digest == digest)
+            .or_else(|| same_id().find(|p| p.version == version))
     }
 }
 
@@ -87,7 +108,10 @@ fn pack_files(path: &Path) -> Vec<PathBuf> {
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
     files.retain(|p| {
-        p.is_file() && p.extension().and_then(|e| e.to_str()).is_some_and(|e| ["yaml", "yml", "json"].contains(&e.to_ascii_lowercase().as_str()))
+        p.is_file()
+            && p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| ["yaml", "yml", "json"].contains(&e.to_ascii_lowercase().as_str()))
     });
     files.sort();
     files

@@ -22,7 +22,10 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
             let before = files.len();
             find_reviews(path, 0, &mut files)?;
             if files.len() == before {
-                bail!("{}: no review files (*.review.toml) in this folder or below it", path.display());
+                bail!(
+                    "{}: no review files (*.review.toml) in this folder or below it",
+                    path.display()
+                );
             }
         } else {
             files.push(path.clone());
@@ -34,11 +37,18 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     let mut entries = Vec::new();
     for f in &files {
         let o = opener.open(f)?;
-        entries.push(Entry { file: o.file, review: o.review, packs: o.packs });
+        entries.push(Entry {
+            file: o.file,
+            review: o.review,
+            packs: o.packs,
+        });
     }
     let p = portfolio(&entries);
     for s in &p.superseded {
-        eprintln!("note: {} is an older review of `{}` than {}; left out", s.file, s.workload, s.newer);
+        eprintln!(
+            "note: {} is an older review of `{}` than {}; left out",
+            s.file, s.workload, s.newer
+        );
     }
     let out = match args.format {
         ReportFormat::Md => markdown(&p),
@@ -56,8 +66,13 @@ fn find_reviews(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<()> 
     };
     paths.sort();
     for path in paths {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
         if meta.is_dir() {
             if !name.starts_with('.') && depth < MAX_DEPTH {
                 find_reviews(&path, depth + 1, out)?;

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 use scorps::backlog::escape::{percent, score as fmt_score};
 use scorps::report::columns;
-use scorps::review::score::{Counts, Scorecard, score};
 use scorps::review::Review;
+use scorps::review::score::{Counts, Scorecard, score};
 use scorps::text::clean_line;
 
 use super::open::Opener;
@@ -32,11 +32,35 @@ fn text(review: &Review, card: &Scorecard) -> String {
     }
     head.push(format!("updated {}", review.updated.date()));
     let row = |name: String, score: Option<f64>, c: &Counts| {
-        [name, fmt_score(score), c.high.to_string(), c.medium.to_string(), c.none.to_string(), c.not_applicable.to_string(), c.unanswered.to_string()]
+        [
+            name,
+            fmt_score(score),
+            c.high.to_string(),
+            c.medium.to_string(),
+            c.none.to_string(),
+            c.not_applicable.to_string(),
+            c.unanswered.to_string(),
+        ]
     };
-    let mut rows: Vec<[String; 7]> = card.pillars.iter().map(|p| row(clean_line(&p.name).into_owned(), p.score, &p.counts)).collect();
+    let mut rows: Vec<[String; 7]> = card
+        .pillars
+        .iter()
+        .map(|p| row(clean_line(&p.name).into_owned(), p.score, &p.counts))
+        .collect();
     rows.push(row("Overall".into(), card.overall, &card.totals));
-    let table = columns(Some(["PILLAR", "SCORE", "HIGH", "MEDIUM", "NONE", "N/A", "UNANSWERED"]), &rows, [false, true, true, true, true, true, true]);
+    let table = columns(
+        Some([
+            "PILLAR",
+            "SCORE",
+            "HIGH",
+            "MEDIUM",
+            "NONE",
+            "N/A",
+            "UNANSWERED",
+        ]),
+        &rows,
+        [false, true, true, true, true, true, true],
+    );
     let t = &card.totals;
     format!(
         "{}\n\n{table}\nCompletion: {} ({} of {} questions answered or not applicable)\n",

@@ -132,7 +132,11 @@ pub struct Delta {
 
 impl Delta {
     fn new(old: Option<f64>, new: Option<f64>) -> Delta {
-        Delta { old, new, change: old.zip(new).map(|(o, n)| n - o) }
+        Delta {
+            old,
+            new,
+            change: old.zip(new).map(|(o, n)| n - o),
+        }
     }
 }
 
@@ -157,7 +161,8 @@ pub struct PackVersion {
 pub struct Meta {
     pub workload: String,
     pub team: String,
-    pub updated: String,
+    /// The day the review was last updated, `YYYY-MM-DD`.
+    pub date: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -180,7 +185,11 @@ impl Diff {
 }
 
 fn meta(r: &Review) -> Meta {
-    Meta { workload: clean_line(&r.workload).into_owned(), team: clean_line(&r.team).into_owned(), updated: r.updated.date() }
+    Meta {
+        workload: clean_line(&r.workload).into_owned(),
+        team: clean_line(&r.team).into_owned(),
+        date: r.updated.date(),
+    }
 }
 
 /// Every question of a side: key → (pillar, title, status), in pack order.
@@ -189,7 +198,12 @@ fn statuses(side: Side<'_>) -> Vec<(String, String, String, Status)> {
     for pack in side.packs {
         for (pillar, q) in pack.questions() {
             let (state, risk) = status(side.review, &pack.id, q);
-            out.push((key(&pack.id, &q.id), pillar.id.clone(), clean_line(&q.title).into_owned(), Status::of(state, risk)));
+            out.push((
+                key(&pack.id, &q.id),
+                pillar.id.clone(),
+                clean_line(&q.title).into_owned(),
+                Status::of(state, risk),
+            ));
         }
     }
     out
@@ -202,11 +216,25 @@ pub fn diff(old: Side<'_>, new: Side<'_>) -> Diff {
     for (id, pillar, title, n) in &new_q {
         let o = old_q.iter().find(|q| &q.0 == id).map(|q| q.3);
         let change = o.map_or(Change::Added, |o| Change::between(o, *n));
-        questions.push(QuestionDiff { id: id.clone(), pillar: pillar.clone(), title: title.clone(), old: o, new: Some(*n), change });
+        questions.push(QuestionDiff {
+            id: id.clone(),
+            pillar: pillar.clone(),
+            title: title.clone(),
+            old: o,
+            new: Some(*n),
+            change,
+        });
     }
     for (id, pillar, title, o) in &old_q {
         if !new_q.iter().any(|q| &q.0 == id) {
-            questions.push(QuestionDiff { id: id.clone(), pillar: pillar.clone(), title: title.clone(), old: Some(*o), new: None, change: Change::Removed });
+            questions.push(QuestionDiff {
+                id: id.clone(),
+                pillar: pillar.clone(),
+                title: title.clone(),
+                old: Some(*o),
+                new: None,
+                change: Change::Removed,
+            });
         }
     }
     questions.sort_by_key(|q| pillar_rank(&q.pillar));
@@ -227,11 +255,19 @@ fn pack_versions(old: &[Pack], new: &[Pack]) -> Vec<PackVersion> {
     for n in new {
         let o = old.iter().find(|o| o.id == n.id);
         if o.is_none_or(|o| o.version != n.version) {
-            out.push(PackVersion { id: n.id.clone(), old: o.map(|o| clean_line(&o.version).into_owned()), new: Some(clean_line(&n.version).into_owned()) });
+            out.push(PackVersion {
+                id: n.id.clone(),
+                old: o.map(|o| clean_line(&o.version).into_owned()),
+                new: Some(clean_line(&n.version).into_owned()),
+            });
         }
     }
     for o in old.iter().filter(|o| !new.iter().any(|n| n.id == o.id)) {
-        out.push(PackVersion { id: o.id.clone(), old: Some(clean_line(&o.version).into_owned()), new: None });
+        out.push(PackVersion {
+            id: o.id.clone(),
+            old: Some(clean_line(&o.version).into_owned()),
+            new: None,
+        });
     }
     out
 }
@@ -241,12 +277,28 @@ fn pillar_deltas(old: &Scorecard, new: &Scorecard) -> Vec<PillarDelta> {
         .pillars
         .iter()
         .map(|n| {
-            let o = old.pillars.iter().find(|o| o.id == n.id).and_then(|o| o.score);
-            PillarDelta { id: n.id.clone(), name: clean_line(&n.name).into_owned(), delta: Delta::new(o, n.score) }
+            let o = old
+                .pillars
+                .iter()
+                .find(|o| o.id == n.id)
+                .and_then(|o| o.score);
+            PillarDelta {
+                id: n.id.clone(),
+                name: clean_line(&n.name).into_owned(),
+                delta: Delta::new(o, n.score),
+            }
         })
         .collect();
-    for o in old.pillars.iter().filter(|o| !new.pillars.iter().any(|n| n.id == o.id)) {
-        out.push(PillarDelta { id: o.id.clone(), name: clean_line(&o.name).into_owned(), delta: Delta::new(o.score, None) });
+    for o in old
+        .pillars
+        .iter()
+        .filter(|o| !new.pillars.iter().any(|n| n.id == o.id))
+    {
+        out.push(PillarDelta {
+            id: o.id.clone(),
+            name: clean_line(&o.name).into_owned(),
+            delta: Delta::new(o.score, None),
+        });
     }
     out.sort_by_key(|p| pillar_rank(&p.id));
     out
@@ -271,8 +323,14 @@ mod tests {
         assert_eq!(Change::between(Medium, Medium), Change::Unchanged);
         assert_eq!(Change::between(Unanswered, High), Change::NewlyAnswered);
         assert_eq!(Change::between(NotApplicable, None), Change::NewlyAnswered);
-        assert_eq!(Change::between(High, NotApplicable), Change::NowNotApplicable);
-        assert_eq!(Change::between(Unanswered, NotApplicable), Change::NowNotApplicable);
+        assert_eq!(
+            Change::between(High, NotApplicable),
+            Change::NowNotApplicable
+        );
+        assert_eq!(
+            Change::between(Unanswered, NotApplicable),
+            Change::NowNotApplicable
+        );
         assert_eq!(Change::between(Medium, Unanswered), Change::Reopened);
         assert_eq!(Change::between(Unanswered, Unanswered), Change::Unchanged);
     }
@@ -282,7 +340,12 @@ mod tests {
         let (old, old_packs) = review(&[
             ("secrets", State::Answered, &["none"], false),
             ("patching", State::Answered, &["bot"], false),
-            ("backups", State::Answered, &["automated", "restore-tests"], false),
+            (
+                "backups",
+                State::Answered,
+                &["automated", "restore-tests"],
+                false,
+            ),
         ]);
         // Version 1.1.0: `patching` removed, `sbom` added.
         let v2 = crate::backlog::build::tests::DEMO
@@ -297,18 +360,48 @@ mod tests {
         ]);
         new.packs[0].version = "1.1.0".into();
         let new_packs = vec![new_pack];
-        let d = diff(Side { review: &old, packs: &old_packs }, Side { review: &new, packs: &new_packs });
+        let d = diff(
+            Side {
+                review: &old,
+                packs: &old_packs,
+            },
+            Side {
+                review: &new,
+                packs: &new_packs,
+            },
+        );
         let ids = |c| d.with(c).map(|q| q.id.as_str()).collect::<Vec<_>>();
         assert_eq!(ids(Change::Improved), ["backlog-demo/secrets"]);
         assert_eq!(ids(Change::Regressed), ["backlog-demo/backups"]);
         assert_eq!(ids(Change::NowNotApplicable), ["backlog-demo/capacity"]);
         assert_eq!(ids(Change::Added), ["backlog-demo/sbom"]);
         assert_eq!(ids(Change::Removed), ["backlog-demo/patching"]);
-        assert_eq!(d.packs, [PackVersion { id: "backlog-demo".into(), old: Some("1.0.0".into()), new: Some("1.1.0".into()) }]);
+        assert_eq!(
+            d.packs,
+            [PackVersion {
+                id: "backlog-demo".into(),
+                old: Some("1.0.0".into()),
+                new: Some("1.1.0".into())
+            }]
+        );
         // Old: secrets 0, patching 0.5 → security 25; backups 1 → reliability 100; overall 50.
         // New: secrets 0.5, sbom 1 → security 75; backups 0.5 → reliability 50; overall 66.7.
-        assert_eq!(d.pillars[0].delta, Delta { old: Some(25.0), new: Some(75.0), change: Some(50.0) });
-        assert_eq!(d.pillars[1].delta, Delta { old: Some(100.0), new: Some(50.0), change: Some(-50.0) });
+        assert_eq!(
+            d.pillars[0].delta,
+            Delta {
+                old: Some(25.0),
+                new: Some(75.0),
+                change: Some(50.0)
+            }
+        );
+        assert_eq!(
+            d.pillars[1].delta,
+            Delta {
+                old: Some(100.0),
+                new: Some(50.0),
+                change: Some(-50.0)
+            }
+        );
         assert!((d.overall.change.unwrap() - (200.0 / 3.0 - 50.0)).abs() < 1e-9);
     }
 }

@@ -25,7 +25,8 @@ fn signed(change: Option<f64>) -> String {
 }
 
 fn completion_change(d: &Delta) -> String {
-    d.change.map_or_else(|| "—".to_string(), |c| format!("{:+.0} pts", c * 100.0))
+    d.change
+        .map_or_else(|| "—".to_string(), |c| format!("{:+.0} pts", c * 100.0))
 }
 
 fn percent(v: Option<f64>) -> String {
@@ -45,9 +46,15 @@ fn movement(q: &QuestionDiff) -> String {
 /// `Payments API, 2026-08-14 → 2026-11-26`, naming both workloads when they differ.
 fn title(d: &Diff, name: impl Fn(&str) -> String) -> String {
     if d.old.workload == d.new.workload {
-        format!("{}, {} → {}", name(&d.new.workload), d.old.updated, d.new.updated)
+        format!("{}, {} → {}", name(&d.new.workload), d.old.date, d.new.date)
     } else {
-        format!("{} ({}) → {} ({})", name(&d.old.workload), d.old.updated, name(&d.new.workload), d.new.updated)
+        format!(
+            "{} ({}) → {} ({})",
+            name(&d.old.workload),
+            d.old.date,
+            name(&d.new.workload),
+            d.new.date
+        )
     }
 }
 
@@ -78,18 +85,42 @@ pub fn text(d: &Diff) -> String {
     let mut rows: Vec<[String; 4]> = d
         .pillars
         .iter()
-        .map(|p| [p.name.clone(), escape::score(p.delta.old), escape::score(p.delta.new), signed(p.delta.change)])
+        .map(|p| {
+            [
+                p.name.clone(),
+                escape::score(p.delta.old),
+                escape::score(p.delta.new),
+                signed(p.delta.change),
+            ]
+        })
         .collect();
-    rows.push(["Overall".into(), escape::score(d.overall.old), escape::score(d.overall.new), signed(d.overall.change)]);
-    rows.push(["Completion".into(), percent(d.completion.old), percent(d.completion.new), completion_change(&d.completion)]);
-    out.push_str(&columns(Some(["PILLAR", "OLD", "NEW", "CHANGE"]), &rows, [false, true, true, true]));
+    rows.push([
+        "Overall".into(),
+        escape::score(d.overall.old),
+        escape::score(d.overall.new),
+        signed(d.overall.change),
+    ]);
+    rows.push([
+        "Completion".into(),
+        percent(d.completion.old),
+        percent(d.completion.new),
+        completion_change(&d.completion),
+    ]);
+    out.push_str(&columns(
+        Some(["PILLAR", "OLD", "NEW", "CHANGE"]),
+        &rows,
+        [false, true, true, true],
+    ));
     for change in LISTED {
         let qs: Vec<&QuestionDiff> = d.with(change).collect();
         if qs.is_empty() {
             continue;
         }
         let _ = writeln!(out, "\n{} ({}):", change.heading(), qs.len());
-        let rows: Vec<[String; 3]> = qs.iter().map(|q| [q.id.clone(), movement(q), q.title.clone()]).collect();
+        let rows: Vec<[String; 3]> = qs
+            .iter()
+            .map(|q| [q.id.clone(), movement(q), q.title.clone()])
+            .collect();
         for line in columns(None, &rows, [false; 3]).lines() {
             let _ = writeln!(out, "  {line}");
         }
@@ -108,14 +139,36 @@ pub fn markdown(d: &Diff) -> String {
     if !d.packs.is_empty() {
         out.push('\n');
     }
-    let _ = writeln!(out, "| Pillar | Old | New | Change |\n| --- | ---: | ---: | ---: |");
+    let _ = writeln!(
+        out,
+        "| Pillar | Old | New | Change |\n| --- | ---: | ---: | ---: |"
+    );
     for p in &d.pillars {
-        let _ = writeln!(out, "| {} | {} | {} | {} |", inline(&p.name), escape::score(p.delta.old), escape::score(p.delta.new), signed(p.delta.change));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            inline(&p.name),
+            escape::score(p.delta.old),
+            escape::score(p.delta.new),
+            signed(p.delta.change)
+        );
     }
     let o = &d.overall;
-    let _ = writeln!(out, "| **Overall** | **{}** | **{}** | **{}** |", escape::score(o.old), escape::score(o.new), signed(o.change));
+    let _ = writeln!(
+        out,
+        "| **Overall** | **{}** | **{}** | **{}** |",
+        escape::score(o.old),
+        escape::score(o.new),
+        signed(o.change)
+    );
     let c = &d.completion;
-    let _ = writeln!(out, "| Completion | {} | {} | {} |", percent(c.old), percent(c.new), completion_change(c));
+    let _ = writeln!(
+        out,
+        "| Completion | {} | {} | {} |",
+        percent(c.old),
+        percent(c.new),
+        completion_change(c)
+    );
     for change in LISTED {
         let qs: Vec<&QuestionDiff> = d.with(change).collect();
         if qs.is_empty() {

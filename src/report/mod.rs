@@ -7,7 +7,11 @@ pub mod portfolio;
 
 /// Aligned columns separated by two spaces; `right` aligns a column to the right (numbers).
 /// Widths count characters, so `—` is one column wide.
-pub fn columns<const N: usize>(header: Option<[&str; N]>, rows: &[[String; N]], right: [bool; N]) -> String {
+pub fn columns<const N: usize>(
+    header: Option<[&str; N]>,
+    rows: &[[String; N]],
+    right: [bool; N],
+) -> String {
     let header = header.map(|h| h.map(String::from));
     let mut widths = [0usize; N];
     for row in header.iter().chain(rows) {
@@ -39,7 +43,13 @@ pub fn columns<const N: usize>(header: Option<[&str; N]>, rows: &[[String; N]], 
 mod tests {
     #[test]
     fn columns_align_text_left_and_numbers_right() {
-        let rows = [["Security".to_string(), "50.0".to_string()], ["Cost".to_string(), "—".to_string()]];
-        assert_eq!(super::columns(Some(["PILLAR", "SCORE"]), &rows, [false, true]), "PILLAR    SCORE\nSecurity   50.0\nCost          —\n");
+        let rows = [
+            ["Security".to_string(), "50.0".to_string()],
+            ["Cost".to_string(), "—".to_string()],
+        ];
+        assert_eq!(
+            super::columns(Some(["PILLAR", "SCORE"]), &rows, [false, true]),
+            "PILLAR    SCORE\nSecurity   50.0\nCost          —\n"
+        );
     }
 }

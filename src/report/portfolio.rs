@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use crate::backlog::escape::{self, inline};
 use crate::pack::{Pack, pillar_rank};
-use crate::review::score::score;
 use crate::review::Review;
+use crate::review::score::score;
 use crate::text::clean_line;
 
 /// The version of the JSON shape.
@@ -85,7 +85,10 @@ pub fn portfolio(entries: &[Entry]) -> Portfolio {
     let mut superseded = Vec::new();
     for e in order {
         let key = workload_key(&e.review.workload);
-        match kept.iter().find(|k| workload_key(&k.review.workload) == key) {
+        match kept
+            .iter()
+            .find(|k| workload_key(&k.review.workload) == key)
+        {
             Some(newer) => superseded.push(Superseded {
                 file: clean_line(&e.file).into_owned(),
                 workload: clean_line(&e.review.workload).into_owned(),
@@ -102,7 +105,10 @@ pub fn portfolio(entries: &[Entry]) -> Portfolio {
             let card = score(&e.review, &e.packs);
             for p in &card.pillars {
                 if !pillars.iter().any(|x| x.id == p.id) {
-                    pillars.push(PillarRef { id: p.id.clone(), name: clean_line(&p.name).into_owned() });
+                    pillars.push(PillarRef {
+                        id: p.id.clone(),
+                        name: clean_line(&p.name).into_owned(),
+                    });
                 }
             }
             Row {
@@ -115,12 +121,24 @@ pub fn portfolio(entries: &[Entry]) -> Portfolio {
                 high: card.totals.high,
                 medium: card.totals.medium,
                 unanswered: card.totals.unanswered,
-                pillars: card.pillars.iter().map(|p| PillarCell { id: p.id.clone(), score: p.score }).collect(),
+                pillars: card
+                    .pillars
+                    .iter()
+                    .map(|p| PillarCell {
+                        id: p.id.clone(),
+                        score: p.score,
+                    })
+                    .collect(),
             }
         })
         .collect();
     pillars.sort_by_key(|p| pillar_rank(&p.id));
-    Portfolio { format: FORMAT, pillars, workloads, superseded }
+    Portfolio {
+        format: FORMAT,
+        pillars,
+        workloads,
+        superseded,
+    }
 }
 
 fn date(updated: &str) -> &str {
@@ -139,14 +157,26 @@ pub fn markdown(p: &Portfolio) -> String {
         if n + p.superseded.len() == 1 { "" } else { "s" }
     );
     let names: Vec<String> = p.pillars.iter().map(|x| inline(&x.name)).collect();
-    let _ = writeln!(out, "| Workload | Team | Overall | {} | High | Medium | Completion | Updated |", names.join(" | "));
+    let _ = writeln!(
+        out,
+        "| Workload | Team | Overall | {} | High | Medium | Completion | Updated |",
+        names.join(" | ")
+    );
     let align = vec!["---:"; p.pillars.len()].join(" | ");
-    let _ = writeln!(out, "| --- | --- | ---: | {align} | ---: | ---: | ---: | --- |");
+    let _ = writeln!(
+        out,
+        "| --- | --- | ---: | {align} | ---: | ---: | ---: | --- |"
+    );
     for r in &p.workloads {
         let cells: Vec<String> = p
             .pillars
             .iter()
-            .map(|x| r.pillars.iter().find(|c| c.id == x.id).map_or_else(|| "—".to_string(), |c| escape::score(c.score)))
+            .map(|x| {
+                r.pillars
+                    .iter()
+                    .find(|c| c.id == x.id)
+                    .map_or_else(|| "—".to_string(), |c| escape::score(c.score))
+            })
             .collect();
         let _ = writeln!(
             out,
@@ -175,34 +205,90 @@ mod tests {
     use crate::backlog::build::tests::review;
     use crate::review::{State, Timestamp};
 
-    fn entry(file: &str, workload: &str, updated: i64, answers: &[(&str, State, &[&str], bool)]) -> Entry {
+    fn entry(
+        file: &str,
+        workload: &str,
+        updated: i64,
+        answers: &[(&str, State, &[&str], bool)],
+    ) -> Entry {
         let (mut r, packs) = review(answers);
         r.workload = workload.into();
         r.updated = Timestamp(updated);
-        Entry { file: file.into(), review: r, packs }
+        Entry {
+            file: file.into(),
+            review: r,
+            packs,
+        }
     }
 
     #[test]
     fn the_newest_review_of_each_workload() {
         let entries = [
-            entry("old.review.toml", "Payments API", 100, &[("secrets", State::Answered, &["none"], false)]),
-            entry("new.review.toml", " payments api ", 200, &[("secrets", State::Answered, &["vault"], false)]),
-            entry("checkout.review.toml", "Checkout", 50, &[("backups", State::Answered, &["automated", "restore-tests"], false)]),
+            entry(
+                "old.review.toml",
+                "Payments API",
+                100,
+                &[("secrets", State::Answered, &["none"], false)],
+            ),
+            entry(
+                "new.review.toml",
+                " payments api ",
+                200,
+                &[("secrets", State::Answered, &["vault"], false)],
+            ),
+            entry(
+                "checkout.review.toml",
+                "Checkout",
+                50,
+                &[(
+                    "backups",
+                    State::Answered,
+                    &["automated", "restore-tests"],
+                    false,
+                )],
+            ),
         ];
         let p = portfolio(&entries);
-        let rows: Vec<(&str, &str, Option<f64>)> = p.workloads.iter().map(|r| (r.workload.as_str(), r.file.as_str(), r.overall)).collect();
-        assert_eq!(rows, [("Checkout", "checkout.review.toml", Some(100.0)), ("payments api", "new.review.toml", Some(50.0))]);
-        assert_eq!(p.superseded, [Superseded { file: "old.review.toml".into(), workload: "Payments API".into(), newer: "new.review.toml".into() }]);
+        let rows: Vec<(&str, &str, Option<f64>)> = p
+            .workloads
+            .iter()
+            .map(|r| (r.workload.as_str(), r.file.as_str(), r.overall))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Checkout", "checkout.review.toml", Some(100.0)),
+                ("payments api", "new.review.toml", Some(50.0))
+            ]
+        );
+        assert_eq!(
+            p.superseded,
+            [Superseded {
+                file: "old.review.toml".into(),
+                workload: "Payments API".into(),
+                newer: "new.review.toml".into()
+            }]
+        );
         let ids: Vec<&str> = p.pillars.iter().map(|x| x.id.as_str()).collect();
         assert_eq!(ids, ["security", "reliability"]);
         let md = markdown(&p);
-        assert!(md.contains("| Checkout | Orion | 100.0 | — | 100.0 | 0 | 0 | 17% | 1970-01-01 |"), "{md}");
-        assert!(md.contains("2 workloads, the newest review of each (3 review files read)."), "{md}");
+        assert!(
+            md.contains("| Checkout | Orion | 100.0 | — | 100.0 | 0 | 0 | 17% | 1970-01-01 |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("2 workloads, the newest review of each (3 review files read)."),
+            "{md}"
+        );
     }
 
     #[test]
     fn hostile_names_stay_in_their_cell() {
         let p = portfolio(&[entry("a", "A | <img src=x>", 1, &[])]);
-        assert!(markdown(&p).contains("| A \\| &lt;img src=x&gt; | Orion |"), "{}", markdown(&p));
+        assert!(
+            markdown(&p).contains("| A \\| &lt;img src=x&gt; | Orion |"),
+            "{}",
+            markdown(&p)
+        );
     }
 }
