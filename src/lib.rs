@@ -9,6 +9,7 @@ pub mod backlog;
 pub mod config;
 pub mod fsutil;
 pub mod pack;
+pub mod report;
 pub mod review;
 pub mod text;
 pub mod tui;

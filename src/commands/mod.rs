@@ -1,7 +1,13 @@
 //! What each command does: thin shells over the domain modules of the library.
 
+mod check;
+mod diff;
+mod export;
+mod open;
 mod packs;
+mod report;
 mod review;
+mod score;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -82,6 +88,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         None => review::run(&ctx, crate::cli::ReviewArgs::default()),
         Some(Command::Review(args)) => review::run(&ctx, args),
         Some(Command::Packs(cmd)) => packs::run(&ctx, cmd),
+        Some(Command::Score(args)) => score::run(&ctx, args),
+        Some(Command::Export(args)) => export::run(&ctx, args),
+        Some(Command::Check(args)) => check::run(&ctx, args),
+        Some(Command::Diff(args)) => diff::run(&ctx, args),
+        Some(Command::Report(args)) => report::run(&ctx, args),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "scorps", &mut std::io::stdout());

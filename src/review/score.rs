@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::model::{Review, State};
-use crate::pack::{Pack, Risk, pillar_rank};
+use crate::pack::{Pack, Question, Risk, pillar_rank};
 
 /// How many questions are in each state.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -86,6 +86,20 @@ pub struct Scorecard {
     pub questions: Vec<QuestionScore>,
 }
 
+/// Where a question stands for scoring: its state, and its risk when answered.
+///
+/// An "answered" entry without a selection (a hand-edited file) counts as unanswered, so that
+/// every count, score and backlog agrees on it.
+pub fn status(review: &Review, pack: &str, q: &Question) -> (State, Option<Risk>) {
+    let state = review.state(pack, &q.id);
+    let risk = review.risk(pack, q);
+    if state == State::Answered && risk.is_none() {
+        (State::Unanswered, None)
+    } else {
+        (state, risk)
+    }
+}
+
 /// Scores a review against its packs (in the review's pack order).
 pub fn score(review: &Review, packs: &[Pack]) -> Scorecard {
     let mut pillars: Vec<PillarScore> = Vec::new();
@@ -93,14 +107,7 @@ pub fn score(review: &Review, packs: &[Pack]) -> Scorecard {
     let mut totals = Counts::default();
     for pack in packs {
         for (pillar, q) in pack.questions() {
-            let state = review.state(&pack.id, &q.id);
-            let risk = review.risk(&pack.id, q);
-            // An "answered" entry without a selection counts as unanswered.
-            let state = if state == State::Answered && risk.is_none() {
-                State::Unanswered
-            } else {
-                state
-            };
+            let (state, risk) = status(review, &pack.id, q);
             totals.add(state, risk);
             let slot = match pillars.iter().position(|p| p.id == pillar.id) {
                 Some(i) => i,
@@ -255,6 +262,136 @@ mod tests {
         assert_eq!(score(&r, &packs).questions[1].risk, Some(Risk::High));
         let (r, packs) = review(&[("q2", State::Answered, &["none"])]);
         assert_eq!(score(&r, &packs).questions[1].risk, Some(Risk::High));
+    }
+
+    /// One question with ordered rules and an explicit default, for the rule-order tests.
+    const RULES: &str = "schema: 1\nid: r\nname: R\nversion: 1.0.0\npillars:
+  - id: reliability
+    name: Reliability
+    questions:
+      - id: backups
+        title: Backups?
+        choices:
+          - { id: auto, title: Automated, improve: x }
+          - { id: tested, title: Restores tested, improve: x }
+          - { id: offsite, title: Off-site copy, improve: x }
+          - { id: no, title: None of these, none: true }
+        risk:
+          - none: auto && tested
+          - high: no
+          - medium: auto
+          - default: medium
+  - id: custom-empty
+    name: Custom
+    questions:
+      - id: other
+        title: Other?
+        choices:
+          - { id: a, title: A, improve: x }
+          - { id: no, title: None, none: true }
+";
+
+    fn risk_of(selected: &[&str]) -> Option<Risk> {
+        let pack = load_str("r.yaml", RULES, Source::Builtin("r.yaml")).unwrap();
+        let mut r = Review::new("W", "T", "F", vec![], &[&pack]);
+        let answer = Answer {
+            state: State::Answered,
+            selected: selected.iter().map(|s| s.to_string()).collect(),
+            ..Answer::default()
+        };
+        r.answers.insert(key("r", "backups"), answer);
+        score(&r, &[pack]).questions[0].risk
+    }
+
+    #[test]
+    fn the_first_rule_that_holds_decides() {
+        // `auto && tested` also satisfies the later `medium: auto`; the earlier rule wins.
+        assert_eq!(risk_of(&["auto", "tested"]), Some(Risk::None));
+        assert_eq!(risk_of(&["auto", "tested", "offsite"]), Some(Risk::None));
+        assert_eq!(risk_of(&["auto", "offsite"]), Some(Risk::Medium));
+    }
+
+    #[test]
+    fn the_default_applies_when_no_rule_holds() {
+        // No rule names `tested` alone or `offsite`: the pack's default (medium) decides.
+        assert_eq!(risk_of(&["tested"]), Some(Risk::Medium));
+        assert_eq!(risk_of(&["offsite"]), Some(Risk::Medium));
+        // Without a `default:` the default is high.
+        let no_default = RULES.replace("          - default: medium\n", "");
+        let pack = load_str("r.yaml", &no_default, Source::Builtin("r.yaml")).unwrap();
+        let (_, q) = pack.question("backups").unwrap();
+        assert_eq!(q.risk_of(["tested"]), Some(Risk::High));
+    }
+
+    #[test]
+    fn none_of_these_sets_every_practice_false_and_its_own_id_true() {
+        // `high: no` names the "None of these" choice; it holds only when that choice is picked.
+        assert_eq!(risk_of(&["no"]), Some(Risk::High));
+        let pack = load_str(
+            "r.yaml",
+            &RULES.replace("high: no", "high: \"!auto && !tested && !offsite\""),
+            Source::Builtin("r.yaml"),
+        )
+        .unwrap();
+        let (_, q) = pack.question("backups").unwrap();
+        assert_eq!(
+            q.risk_of(["no"]),
+            Some(Risk::High),
+            "every practice is false"
+        );
+    }
+
+    #[test]
+    fn not_applicable_and_unanswered_are_left_out_and_empty_pillars_have_no_score() {
+        let pack = load_str("r.yaml", RULES, Source::Builtin("r.yaml")).unwrap();
+        let mut r = Review::new("W", "T", "F", vec![], &[&pack]);
+        r.answers.insert(
+            key("r", "backups"),
+            Answer {
+                state: State::Answered,
+                selected: vec!["auto".into()],
+                ..Answer::default()
+            },
+        );
+        r.answers.insert(
+            key("r", "other"),
+            Answer {
+                state: State::NotApplicable,
+                reason: "none here".into(),
+                ..Answer::default()
+            },
+        );
+        let packs = [pack];
+        let s = score(&r, &packs);
+        // Only `backups` (medium, 0.5) counts: 50, not 25 as it would if n/a counted as 0.
+        assert_eq!(s.overall, Some(50.0));
+        assert_eq!(s.pillars[1].id, "custom-empty");
+        assert_eq!(s.pillars[1].score, None);
+        assert_eq!(s.completion, 1.0);
+        assert_eq!(
+            serde_json::to_value(&s).unwrap()["pillars"][1]["score"],
+            serde_json::Value::Null
+        );
+
+        r.answers.remove(&key("r", "other"));
+        let s = score(&r, &packs);
+        assert_eq!(s.overall, Some(50.0), "unanswered is left out too");
+        assert_eq!(s.completion, 0.5);
+        assert_eq!(
+            s.pillars[1].counts,
+            Counts {
+                unanswered: 1,
+                ..Counts::default()
+            }
+        );
+
+        let empty = Review::new("W", "T", "F", vec![], &[&packs[0]]);
+        let s = score(&empty, &packs);
+        assert_eq!(
+            (s.overall, s.completion),
+            (None, 0.0),
+            "nothing answered: no score"
+        );
     }
 
     #[test]

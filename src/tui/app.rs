@@ -65,18 +65,18 @@ impl Session {
         self.review.answer(&pack.id, &q.id)
     }
 
+    /// The question's state, risk and flag, as the scorecard counts them.
     pub fn state_of(&self, r: QRef) -> (State, Option<Risk>, bool) {
         match self.get(r) {
             Some((pack, _, q)) => {
-                let a = self.review.answer(&pack.id, &q.id);
-                let risk = self.review.risk(&pack.id, q);
-                let state = a.map_or(State::Unanswered, |a| a.state);
-                let state = if state == State::Answered && risk.is_none() {
-                    State::Unanswered
-                } else {
-                    state
-                };
-                (state, risk, a.is_some_and(|a| a.flagged))
+                let (state, risk) = crate::review::score::status(&self.review, &pack.id, q);
+                (
+                    state,
+                    risk,
+                    self.review
+                        .answer(&pack.id, &q.id)
+                        .is_some_and(|a| a.flagged),
+                )
             }
             None => (State::Unanswered, None, false),
         }

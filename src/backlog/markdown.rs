@@ -1,0 +1,368 @@
+//! The backlog as markdown that renders well on GitHub and GitLab: a header, a summary table per
+//! pillar, then one section per item with its missing practices as task checkboxes.
+//!
+//! Every piece of text that came from a pack or a review goes through [`escape`], so a note can
+//! never break the table or inject HTML.
+
+use std::fmt::Write;
+
+use super::build::{Backlog, BacklogItem};
+use super::escape::{self, block, inline};
+use crate::review::score::Counts;
+
+/// Renders the whole backlog.
+pub fn render(b: &Backlog) -> String {
+    let mut out = String::new();
+    header(&mut out, b);
+    summary(&mut out, b);
+    items(&mut out, b);
+    out
+}
+
+fn header(out: &mut String, b: &Backlog) {
+    let _ = writeln!(out, "# Improvement backlog: {}\n", inline(&b.workload));
+    let mut facts = Vec::new();
+    if !b.team.is_empty() {
+        facts.push(format!("**Team:** {}", inline(&b.team)));
+    }
+    if !b.facilitator.is_empty() {
+        facts.push(format!("**Facilitator:** {}", inline(&b.facilitator)));
+    }
+    let participants: Vec<String> = b
+        .participants
+        .iter()
+        .map(|p| inline(p))
+        .filter(|p| !p.is_empty())
+        .collect();
+    if !participants.is_empty() {
+        facts.push(format!("**Participants:** {}", participants.join(", ")));
+    }
+    facts.push(format!("**Date:** {}", b.updated.date()));
+    let _ = writeln!(out, "{}\n", facts.join(" · "));
+    let packs: Vec<String> = b
+        .packs
+        .iter()
+        .map(|p| format!("{} (`{}` {})", inline(&p.name), p.id, inline(&p.version)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "**Packs:** {}\n",
+        if packs.is_empty() {
+            "none".to_string()
+        } else {
+            packs.join(", ")
+        }
+    );
+}
+
+fn summary(out: &mut String, b: &Backlog) {
+    let _ = writeln!(out, "## Summary\n");
+    let _ = writeln!(
+        out,
+        "| Pillar | Score | High | Medium | None | N/A | Unanswered |"
+    );
+    let _ = writeln!(out, "| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    let row = |out: &mut String, name: String, score: String, c: &Counts| {
+        let _ = writeln!(
+            out,
+            "| {name} | {score} | {} | {} | {} | {} | {} |",
+            c.high, c.medium, c.none, c.not_applicable, c.unanswered
+        );
+    };
+    for p in &b.scorecard.pillars {
+        row(out, inline(&p.name), escape::score(p.score), &p.counts);
+    }
+    let sc = &b.scorecard;
+    row(
+        out,
+        "**Overall**".into(),
+        format!("**{}**", escape::score(sc.overall)),
+        &sc.totals,
+    );
+    let done = sc.totals.answered() + sc.totals.not_applicable;
+    let _ = writeln!(
+        out,
+        "\nCompletion: {} ({done} of {} questions answered or not applicable).\n",
+        escape::percent(sc.completion),
+        sc.totals.total()
+    );
+}
+
+fn items(out: &mut String, b: &Backlog) {
+    if b.items.is_empty() {
+        let _ = writeln!(
+            out,
+            "## Backlog\n\nNo items: no question is at high or medium risk, and none is flagged."
+        );
+        return;
+    }
+    let count = |p: fn(&BacklogItem) -> bool| b.items.iter().filter(|i| p(i)).count();
+    let high = count(|i| i.risk_label() == "high");
+    let medium = count(|i| i.risk_label() == "medium");
+    let flagged = b.items.len() - high - medium;
+    let _ = writeln!(
+        out,
+        "## Backlog\n\n{} item{}: {high} high, {medium} medium, {flagged} flagged only.",
+        b.items.len(),
+        if b.items.len() == 1 { "" } else { "s" }
+    );
+    for (n, item) in b.items.iter().enumerate() {
+        out.push('\n');
+        render_item(out, n + 1, item);
+    }
+}
+
+fn render_item(out: &mut String, n: usize, item: &BacklogItem) {
+    let _ = writeln!(out, "### {n}. `{}`: {}\n", item.id, inline(&item.title));
+    let mut facts = vec![
+        format!("**Pillar:** {}", inline(&item.pillar.name)),
+        format!("**Risk:** {}", risk_text(item)),
+    ];
+    if item.flagged {
+        facts.push("**Flagged** to revisit".into());
+    }
+    let _ = writeln!(out, "{}\n", facts.join(" · "));
+    if !item.why.is_empty() {
+        let _ = writeln!(out, "**Why it matters:** {}\n", block(&item.why));
+    }
+    if !item.reason.is_empty() {
+        let _ = writeln!(out, "**Not applicable because:** {}\n", block(&item.reason));
+    }
+    if !item.tasks.is_empty() {
+        let _ = writeln!(out, "**To put in place:**\n");
+        for t in &item.tasks {
+            let mut line = format!("- [ ] **{}**", inline(&t.title));
+            if !t.improve.is_empty() {
+                let _ = write!(line, ": {}", inline(&t.improve));
+            }
+            if !t.links.is_empty() {
+                let links: Vec<String> = t
+                    .links
+                    .iter()
+                    .map(|l| escape::link(&l.title, &l.url))
+                    .collect();
+                let _ = write!(line, " ({})", links.join(", "));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+        out.push('\n');
+    } else if item.risk == Some(crate::pack::Risk::None) {
+        let _ = writeln!(out, "_Every practice is in place._\n");
+    } else if item.state == crate::review::State::Answered {
+        let _ = writeln!(
+            out,
+            "_Every practice is in place; the pack's risk rules still rate this question {}._\n",
+            risk_text(item)
+        );
+    } else if item.state == crate::review::State::Unanswered {
+        let _ = writeln!(
+            out,
+            "_Not answered yet: answer this question with the squad._\n"
+        );
+    }
+    if !item.notes.is_empty() {
+        let _ = writeln!(out, "**Notes:** {}\n", block(&item.notes));
+    }
+    if !item.evidence.is_empty() {
+        let _ = writeln!(out, "**Evidence:**\n");
+        for e in &item.evidence {
+            let _ = writeln!(out, "- {}", escape::line_start(escape::link("", e)));
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "**Owner:** _unassigned_");
+}
+
+fn risk_text(item: &BacklogItem) -> &'static str {
+    match item.risk_label() {
+        "not-applicable" => "not applicable",
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+    use super::*;
+    use crate::backlog::build::build;
+    use crate::backlog::build::tests::review;
+    use crate::review::State;
+
+    fn parse(md: &str) -> Vec<Event<'_>> {
+        Parser::new_ext(
+            md,
+            Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH,
+        )
+        .collect()
+    }
+
+    /// Cells per table row, as plain text.
+    fn table_rows(events: &[Event<'_>]) -> Vec<Vec<String>> {
+        let mut rows = Vec::new();
+        let mut cell = None::<String>;
+        for e in events {
+            match e {
+                Event::Start(Tag::TableHead | Tag::TableRow) => rows.push(Vec::new()),
+                Event::Start(Tag::TableCell) => cell = Some(String::new()),
+                Event::End(TagEnd::TableCell) => {
+                    if let (Some(row), Some(c)) = (rows.last_mut(), cell.take()) {
+                        row.push(c);
+                    }
+                }
+                Event::Text(t) | Event::Code(t) => {
+                    if let Some(c) = cell.as_mut() {
+                        c.push_str(t);
+                    }
+                }
+                _ => {}
+            }
+        }
+        rows
+    }
+
+    fn sample() -> Backlog {
+        let (mut r, packs) = review(&[
+            ("secrets", State::Answered, &["vault"], false),
+            ("access", State::Answered, &["mfa"], false),
+            ("patching", State::Answered, &["bot", "sla"], true),
+            ("backups", State::Answered, &["none"], false),
+            ("alerts", State::NotApplicable, &[], false),
+        ]);
+        r.answers.get_mut("backlog-demo/backups").unwrap().evidence = vec![
+            "https://wiki.example/backups".into(),
+            "runbook page 4".into(),
+        ];
+        build(&r, &packs)
+    }
+
+    #[test]
+    fn the_table_and_task_lists_parse() {
+        let md = render(&sample());
+        let events = parse(&md);
+        let rows = table_rows(&events);
+        assert_eq!(
+            rows[0],
+            [
+                "Pillar",
+                "Score",
+                "High",
+                "Medium",
+                "None",
+                "N/A",
+                "Unanswered"
+            ]
+        );
+        assert_eq!(rows[1], ["Security", "50.0", "1", "1", "1", "0", "0"]);
+        assert_eq!(rows[2], ["Reliability", "0.0", "1", "0", "0", "1", "1"]);
+        assert_eq!(rows[3], ["Overall", "37.5", "2", "1", "1", "1", "1"]);
+        let tasks = events
+            .iter()
+            .filter(|e| matches!(e, Event::TaskListMarker(false)))
+            .count();
+        // access: 2 missing, backups: 2, secrets: 2, patching: none missing.
+        assert_eq!(tasks, 6);
+        let headings = events
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e,
+                    Event::Start(Tag::Heading {
+                        level: pulldown_cmark::HeadingLevel::H3,
+                        ..
+                    })
+                )
+            })
+            .count();
+        assert_eq!(headings, 4);
+        let links: Vec<String> = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            links.contains(&"https://wiki.example/backups".to_string()),
+            "{links:?}"
+        );
+        assert!(
+            md.contains("- runbook page 4\n"),
+            "evidence that is not a web address stays text"
+        );
+    }
+
+    #[test]
+    fn hostile_notes_cannot_break_the_markdown() {
+        let (mut r, packs) = review(&[("secrets", State::Answered, &["none"], false)]);
+        r.workload = "Pay | <b>ments</b>\n# owned".into();
+        r.team = "Orion`s | team".into();
+        let a = r.answers.get_mut("backlog-demo/secrets").unwrap();
+        a.notes = "| col | col |\n|---|---|\n<script>alert(1)</script>\n```\ncode\n```\n\u{1b}[31mred\u{1b}[0m\n- [x] done\n# heading\n<!-- comment -->\n[click](javascript:alert(1)) &amp; ![img](https://x/y.png)".into();
+        a.evidence = vec![
+            "javascript:alert(1)".into(),
+            "https://ok.example/a?b=<c>|d".into(),
+        ];
+        let md = render(&build(&r, &packs));
+        assert!(!md.contains('\u{1b}'), "no escape sequence survives");
+        let events = parse(&md);
+        for e in &events {
+            assert!(
+                !matches!(e, Event::Html(_) | Event::InlineHtml(_)),
+                "raw HTML got through: {e:?}\n{md}"
+            );
+            assert!(
+                !matches!(
+                    e,
+                    Event::Start(Tag::Image { .. } | Tag::CodeBlock(_) | Tag::BlockQuote(_))
+                ),
+                "{e:?}\n{md}"
+            );
+            assert!(
+                !matches!(e, Event::TaskListMarker(true)),
+                "a note added a ticked task: {md}"
+            );
+        }
+        let tables = events
+            .iter()
+            .filter(|e| matches!(e, Event::Start(Tag::Table(_))))
+            .count();
+        assert_eq!(tables, 1, "the notes' table syntax stays text\n{md}");
+        let headings = events
+            .iter()
+            .filter(|e| matches!(e, Event::Start(Tag::Heading { .. })))
+            .count();
+        assert_eq!(headings, 4, "title, summary, backlog, one item\n{md}");
+        let links: Vec<String> = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert!(links.iter().all(|l| l.starts_with("https://")), "{links:?}");
+        let text: String = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) => Some(t.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            text.contains("<script>alert(1)</script>"),
+            "the note reads as written: {text}"
+        );
+        assert!(text.contains("Pay | <b>ments</b> # owned"), "{text}");
+        assert!(text.contains("javascript:alert(1)"), "{text}");
+    }
+
+    #[test]
+    fn an_empty_backlog_says_so() {
+        let (r, packs) = review(&[("alerts", State::Answered, &["slo", "on-call"], false)]);
+        let md = render(&build(&r, &packs));
+        assert!(
+            md.contains("No items: no question is at high or medium risk, and none is flagged."),
+            "{md}"
+        );
+    }
+}

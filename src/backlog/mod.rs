@@ -1,0 +1,88 @@
+//! The improvement backlog: one item per question at high or medium risk, plus flagged
+//! questions, as markdown, CSV or JSON.
+//!
+//! [`build`] decides the items and their order; the other modules only render them, so every
+//! format (and the TUI, which calls [`export`]) carries the same items.
+
+pub mod build;
+pub mod csv;
+pub mod escape;
+pub mod json;
+pub mod markdown;
+
+use std::fmt;
+use std::str::FromStr;
+
+pub use self::build::{Backlog, BacklogItem, Priority, Task, build};
+use crate::pack::Pack;
+use crate::review::Review;
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// GitHub/GitLab-flavoured markdown.
+    #[default]
+    Md,
+    Csv,
+    Json,
+}
+
+impl Format {
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.extension())
+    }
+}
+
+/// A format name that is none of `md`, `markdown`, `csv`, `json`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown export format `{0}`; use md, csv or json")]
+pub struct UnknownFormat(pub String);
+
+impl FromStr for Format {
+    type Err = UnknownFormat;
+
+    fn from_str(s: &str) -> Result<Format, UnknownFormat> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Ok(Format::Md),
+            "csv" => Ok(Format::Csv),
+            "json" => Ok(Format::Json),
+            _ => Err(UnknownFormat(crate::text::clean_line(s).into_owned())),
+        }
+    }
+}
+
+/// The backlog of a review against its packs (in the review's pack order), as text.
+pub fn export(review: &Review, packs: &[Pack], format: Format) -> String {
+    let backlog = build(review, packs);
+    match format {
+        Format::Md => markdown::render(&backlog),
+        Format::Csv => csv::render(&backlog),
+        Format::Json => json::render(&backlog),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names() {
+        assert_eq!("Markdown".parse::<Format>(), Ok(Format::Md));
+        assert_eq!(" csv ".parse::<Format>(), Ok(Format::Csv));
+        assert_eq!(
+            "xlsx".parse::<Format>().unwrap_err().to_string(),
+            "unknown export format `xlsx`; use md, csv or json"
+        );
+    }
+}
