@@ -27,7 +27,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  scorps review payments.review.toml --workload \"Payments API\" --team Orion --facilitator Sam\n  scorps review payments.review.toml --pillar security\n  scorps review payments.review.toml --flagged\n  scorps --pack team-pack.yaml review spike.review.toml --workload Spike")]
     Review(ReviewArgs),
     /// List, check, show and explain question packs.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = "Examples:\n  scorps packs list\n  scorps packs check my-pack.yaml --strict\n  scorps packs show security\n  scorps packs explain security identities\n  scorps packs schema > scorps-pack.schema.json")]
     Packs(PacksCommand),
     /// Print the scorecard of a review.
     #[command(after_help = "Examples:\n  scorps score payments.review.toml\n  scorps score payments.review.toml --format json | jq .overall")]
@@ -45,7 +45,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  scorps report reviews/\n  scorps report a.review.toml b.review.toml --format json")]
     Report(ReportArgs),
     /// Import and export AWS Well-Architected custom lenses.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = "Examples:\n  scorps lens import custom-lens.json -o pillars/custom.yaml\n  scorps lens export security -o security-lens.json")]
     Lens(LensCommand),
     /// Print a shell completion script.
     #[command(after_help = "Example:\n  scorps completions bash > ~/.local/share/bash-completion/completions/scorps")]
