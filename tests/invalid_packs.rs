@@ -124,6 +124,11 @@ const CASES: &[Case] = &[
         &["the file is empty", "schema: 1"],
     ),
     case(
+        "empty-value.yaml",
+        "10:14",
+        &["question `identities`", "the value is empty"],
+    ),
+    case(
         "empty-pillars.yaml",
         "2:5",
         &["pack `fixture`", "the pack has no pillars"],
@@ -198,6 +203,15 @@ const CASES: &[Case] = &[
             "question `identities`",
             "`(central-idp && mfa`",
             "missing `)`",
+        ],
+    ),
+    case(
+        "rule-unquoted-not.yaml",
+        "23:21",
+        &[
+            "question `identities`",
+            "`!central-idp` is read as a YAML tag",
+            "quote a value that starts with `!`",
         ],
     ),
     case(

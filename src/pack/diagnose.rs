@@ -30,6 +30,10 @@ pub(crate) fn yaml_error(name: &str, text: &str, e: &Error) -> PackError {
         // saphyr points at the value the tab interrupts; the author needs the tab itself.
         pos = first_tab_from(text, pos).unwrap_or(pos);
     }
+    if let Error::UnsupportedTag { tag, .. } = original(e) {
+        // saphyr points at the tagged value; the mistake is the tag before it.
+        pos = tag_before(text, pos, tag).unwrap_or(pos);
+    }
     let found = found_at(text, pos);
     let (message, help) = describe(original(e), found.as_deref(), text);
     // Only a file that parses as YAML has an outline; an alias bomb is not expanded twice.
@@ -71,6 +75,7 @@ fn is_about_the_data(e: &Error) -> bool {
             | Error::ExpectedStringKeyForExternallyTaggedEnum { .. }
             | Error::ExternallyTaggedEnumExpectedScalarOrMapping { .. }
             | Error::NullIntoString { .. }
+            | Error::UnsupportedTag { .. }
             | Error::Message { .. }
     )
 }
@@ -151,6 +156,14 @@ fn describe(e: &Error, found: Option<&str>, text: &str) -> (String, String) {
         Error::SerdeMissingField { field, .. } => say(
             format!("missing field `{field}`"),
             &format!("add `{field}:`; `scorps packs schema` lists what each part needs"),
+        ),
+        Error::UnsupportedTag { tag, .. } => say(
+            format!("`{tag}` is read as a YAML tag, not as text"),
+            "quote a value that starts with `!`, e.g. `- high: \"!mfa && !sso\"`: YAML takes a leading `!` for a tag",
+        ),
+        Error::NullIntoString { .. } => say(
+            "the value is empty; text is expected here".into(),
+            "write the text after the colon (or \"\" for an empty text)",
         ),
         Error::DuplicateMappingKey { key, .. } => say(
             format!(
@@ -256,6 +269,19 @@ fn found_at(text: &str, pos: Pos) -> Option<String> {
     })
 }
 
+/// Where `tag` is written on the line of `pos`, before the column.
+fn tag_before(text: &str, pos: Pos, tag: &str) -> Option<Pos> {
+    let line: Vec<char> = text
+        .lines()
+        .nth(pos.line.checked_sub(1)? as usize)?
+        .chars()
+        .collect();
+    let tag: Vec<char> = tag.chars().collect();
+    let end = (pos.col as usize).min(line.len());
+    let col = (0..end).rev().find(|&i| line[i..].starts_with(&tag))?;
+    Some(Pos::new(u64::from(pos.line), col as u64 + 1))
+}
+
 /// The first tab in the indentation of a line at or after `pos`.
 fn first_tab_from(text: &str, pos: Pos) -> Option<Pos> {
     text.lines()
@@ -329,6 +355,16 @@ mod tests {
             e2,
             "error: p.yaml:21:11: pack `p`, pillar `security`: expected text, found `[S]`"
         );
+    }
+
+    #[test]
+    fn a_condition_starting_with_not_must_be_quoted() {
+        assert_eq!(
+            error_with("- none: a && b", "- none: !a && b"),
+            "error: p.yaml:17:19: question `q1`: `!a` is read as a YAML tag, not as text"
+        );
+        let quoted = PACK.replacen("- none: a && b", "- none: \"!a && b\"", 1);
+        assert!(load_str("p.yaml", &quoted, Source::Builtin("p.yaml")).is_ok());
     }
 
     #[test]

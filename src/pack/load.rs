@@ -73,6 +73,9 @@ pub(crate) fn yaml_options() -> Options {
     budget.max_total_scalar_bytes = 4 * MAX_PACK_BYTES;
     let mut options = Options::default();
     options.budget = Some(budget);
+    // Packs use no YAML tags, and ignoring one hides a mistake: in `- high: !mfa && sso` YAML
+    // reads `!mfa` as a tag, and the condition would silently become `sso`.
+    options.reject_unsupported_tags = true;
     options.alias_limits.max_total_replayed_events = 200_000;
     options.alias_limits.max_alias_expansions_per_anchor = 1_000;
     options

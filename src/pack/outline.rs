@@ -22,6 +22,7 @@ pub(crate) fn context_at(text: &str, pos: Pos) -> Option<String> {
     }
     let mut options = yaml_options();
     options.duplicate_keys = DuplicateKeyPolicy::FirstWins;
+    options.reject_unsupported_tags = false;
     let root: Node = serde_saphyr::from_str_with_options(text, options).ok()?;
     let pack = root.id().map(|id| format!("pack `{id}`"));
     let Some((pi, pillar, end)) =
