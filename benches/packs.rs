@@ -3,8 +3,8 @@
 //! Loading runs at every start, so it must stay well under what a person notices: the seven
 //! built-in packs, and a generated pack of 3,000 questions (about ten times the largest real AWS
 //! lens). Lint and the truth table enumerate every selection of a question, which doubles with
-//! each practice: a 15-choice question (16,385 selections) and a 20-choice one, the most the
-//! format allows (524,289), show what that costs.
+//! each practice: a 15-choice question (14 practices and "None of these": 16,384 selections)
+//! and a 20-choice one, the most the format allows (524,288), show what that costs.
 //!
 //! Run with `cargo bench --bench packs`.
 
