@@ -16,7 +16,15 @@ fn walk_app(dir: &std::path::Path) -> App {
     let packs = catalog.default_review_packs();
     let review = Review::new("Payments API", "Orion", "Sam", vec!["Ana".into()], &packs);
     let resolved = resolve(&review, &catalog).expect("built-in packs resolve");
-    App::walk(session(dir.join("bench.review.toml"), review, resolved, &Filter::default()), 0)
+    App::walk(
+        session(
+            dir.join("bench.review.toml"),
+            review,
+            resolved,
+            &Filter::default(),
+        ),
+        0,
+    )
 }
 
 fn bench(c: &mut Criterion) {
@@ -36,7 +44,9 @@ fn bench(c: &mut Criterion) {
     update(&mut summary, Msg::OpenSummary);
     c.bench_function("draw the summary at 120x40", |b| {
         b.iter(|| {
-            terminal.draw(|f| view::draw(black_box(&summary), f)).unwrap();
+            terminal
+                .draw(|f| view::draw(black_box(&summary), f))
+                .unwrap();
         });
     });
 

@@ -29,7 +29,10 @@ pub enum Command {
     )]
     Review(ReviewArgs),
     /// List, check, show and explain question packs.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  scorps packs list\n  scorps packs check my-pack.yaml --strict\n  scorps packs show security\n  scorps packs explain security identities\n  scorps packs schema > scorps-pack.schema.json"
+    )]
     Packs(PacksCommand),
     /// Print the scorecard of a review.
     #[command(
@@ -57,7 +60,10 @@ pub enum Command {
     )]
     Report(ReportArgs),
     /// Import and export AWS Well-Architected custom lenses.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  scorps lens import custom-lens.json -o pillars/custom.yaml\n  scorps lens export security -o security-lens.json"
+    )]
     Lens(LensCommand),
     /// Print a shell completion script.
     #[command(

@@ -7,6 +7,9 @@
 use std::fmt;
 use std::sync::Arc;
 
+/// The most characters of a source line a snippet shows.
+const SNIPPET_WIDTH: usize = 100;
+
 /// A 1-based line and column in a pack file.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Pos {
@@ -95,12 +98,22 @@ impl PackError {
             return None;
         }
         let line = source.lines().nth(self.pos.line as usize - 1)?;
-        let line = crate::text::clean_line(line);
+        let chars: Vec<char> = line.chars().collect();
+        let col = (self.pos.col.saturating_sub(1) as usize).min(chars.len());
+        // A long line (minified YAML, a 10,000-bracket nesting) is shown as a window around the
+        // column, so the caret stays on screen.
+        let from = col.saturating_sub(SNIPPET_WIDTH / 2);
+        let to = (from + SNIPPET_WIDTH).min(chars.len());
+        let window: String = chars[from..to].iter().collect();
+        let (head, tail) = (
+            if from > 0 { "…" } else { "" },
+            if to < chars.len() { "…" } else { "" },
+        );
+        let line = crate::text::clean_line(&window);
+        let line = format!("{head}{line}{tail}");
         let gutter = self.pos.line.to_string();
-        let caret_at = line
-            .chars()
-            .take(self.pos.col.saturating_sub(1) as usize)
-            .count();
+        let before: String = chars[from..col].iter().collect();
+        let caret_at = head.chars().count() + crate::text::clean_line(&before).chars().count();
         Some(format!(
             "{pad} |\n{gutter} | {line}\n{pad} | {caret}^",
             pad = " ".repeat(gutter.len()),
@@ -142,3 +155,38 @@ impl fmt::Display for PackError {
 }
 
 impl std::error::Error for PackError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_snippet_puts_a_caret_under_the_column() {
+        let e =
+            PackError::new("p.yaml", Pos::new(2, 5), "bad").with_source(Arc::from("a: 1\nid: X\n"));
+        assert_eq!(e.snippet().unwrap(), "  |\n2 | id: X\n  |     ^");
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_around_the_column() {
+        let line = format!("k: {}x{}", "[".repeat(5_000), "]".repeat(5_000));
+        let e = PackError::new("p.yaml", Pos::new(1, 5_004), "bad")
+            .with_source(Arc::from(line.as_str()));
+        let snippet = e.snippet().unwrap();
+        let lines: Vec<&str> = snippet.lines().collect();
+        assert!(lines[1].chars().count() < SNIPPET_WIDTH + 10, "{snippet}");
+        let caret = lines[2].chars().count() - 1;
+        assert_eq!(lines[1].chars().nth(caret), Some('x'), "{snippet}");
+        assert!(
+            lines[1].starts_with("1 | …[") && lines[1].ends_with("]…"),
+            "{snippet}"
+        );
+    }
+
+    #[test]
+    fn control_characters_do_not_shift_the_caret() {
+        let e = PackError::new("p.yaml", Pos::new(1, 10), "bad")
+            .with_source(Arc::from("t: \u{1b}[31mab"));
+        assert_eq!(e.snippet().unwrap(), "  |\n1 | t: ab\n  |     ^");
+    }
+}

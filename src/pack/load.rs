@@ -13,6 +13,7 @@ use std::sync::Arc;
 use serde_saphyr::{Budget, Options, Spanned};
 use sha2::{Digest, Sha256};
 
+use super::diagnose;
 use super::error::{PackError, Pos};
 use super::raw::{RawChoice, RawLevel, RawPack, RawQuestion, RawRule};
 use super::rule::{self, Compiled};
@@ -68,7 +69,7 @@ fn sha256(bytes: &[u8]) -> String {
 }
 
 /// Bounds that stop an alias bomb or runaway nesting long before it costs memory or time.
-fn yaml_options() -> Options {
+pub(crate) fn yaml_options() -> Options {
     let mut budget = Budget::default();
     budget.max_depth = 48;
     budget.max_aliases = 2_000;
@@ -78,6 +79,9 @@ fn yaml_options() -> Options {
     budget.max_total_scalar_bytes = 4 * MAX_PACK_BYTES;
     let mut options = Options::default();
     options.budget = Some(budget);
+    // Packs use no YAML tags, and ignoring one hides a mistake: in `- high: !mfa && sso` YAML
+    // reads `!mfa` as a tag, and the condition would silently become `sso`.
+    options.reject_unsupported_tags = true;
     options.alias_limits.max_total_replayed_events = 200_000;
     options.alias_limits.max_alias_expansions_per_anchor = 1_000;
     options
@@ -95,8 +99,11 @@ pub fn load_file(path: &Path) -> Result<(Pack, Vec<PackError>), PackErrors> {
     if meta.len() > MAX_PACK_BYTES as u64 {
         return Err(too_large(&name, meta.len()).into());
     }
-    let bytes = std::fs::read(path)
+    let bytes = read_bounded(path)
         .map_err(|e| PackError::new(&name, Pos::default(), format!("cannot read the pack: {e}")))?;
+    if bytes.len() > MAX_PACK_BYTES {
+        return Err(too_large(&name, bytes.len() as u64).into());
+    }
     let source = Source::File(path.to_path_buf());
     if path
         .extension()
@@ -104,28 +111,43 @@ pub fn load_file(path: &Path) -> Result<(Pack, Vec<PackError>), PackErrors> {
     {
         return lens::import_bytes(&name, &bytes, source);
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let before = &e.as_bytes()[..offset];
-            let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-            let col = offset
-                - before
-                    .iter()
-                    .rposition(|b| *b == b'\n')
-                    .map_or(0, |p| p + 1)
-                + 1;
-            return Err(PackError::new(
-                &name,
-                Pos::new(line as u64, col as u64),
-                "the file is not UTF-8 text",
-            )
-            .help("save the pack as UTF-8 YAML")
-            .into());
-        }
-    };
+    let text = String::from_utf8(bytes)
+        .map_err(|e| not_utf8(&name, e.as_bytes(), e.utf8_error().valid_up_to()))?;
     load_str(&name, &text, source).map(|p| (p, Vec::new()))
+}
+
+/// Reads at most one byte more than a pack may have: the size on disk can lie (a pipe, a device,
+/// a file that grows while it is read).
+fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_PACK_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Points at the first byte that is not UTF-8, and shows it.
+fn not_utf8(name: &str, bytes: &[u8], valid_up_to: usize) -> PackErrors {
+    let before = &bytes[..valid_up_to];
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |p| p + 1);
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    // The part of the line before the bad byte is valid UTF-8; columns count characters.
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    let byte = bytes.get(valid_up_to).copied().unwrap_or_default();
+    PackError::new(
+        name,
+        Pos::new(line as u64, col as u64),
+        format!("the file is not UTF-8 text: byte `0x{byte:02X}` is not valid UTF-8"),
+    )
+    .help("save the pack as UTF-8 (most editors offer it under \"encoding\")")
+    .into()
 }
 
 fn too_large(name: &str, len: u64) -> PackError {
@@ -133,7 +155,7 @@ fn too_large(name: &str, len: u64) -> PackError {
         name,
         Pos::default(),
         format!(
-            "the file is {:.1} MiB; packs are limited to 8 MiB",
+            "the file is {len} bytes ({:.1} MiB); packs are limited to 8 MiB ({MAX_PACK_BYTES} bytes)",
             len as f64 / (1024.0 * 1024.0)
         ),
     )
@@ -146,8 +168,9 @@ pub fn load_str(name: &str, text: &str, source: Source) -> Result<Pack, PackErro
         return Err(too_large(name, text.len() as u64).into());
     }
     let src: Arc<str> = Arc::from(text);
-    let raw: RawPack = serde_saphyr::from_str_with_options(text, yaml_options())
-        .map_err(|e| PackErrors::one(yaml_error(name, &e).with_source(src.clone())))?;
+    let raw: RawPack = serde_saphyr::from_str_with_options(text, yaml_options()).map_err(|e| {
+        PackErrors::one(diagnose::yaml_error(name, text, &e).with_source(src.clone()))
+    })?;
     let mut v = Validator {
         file: name,
         errors: Vec::new(),
@@ -163,33 +186,6 @@ pub fn load_str(name: &str, text: &str, source: Source) -> Result<Pack, PackErro
                 .collect(),
         ))
     }
-}
-
-/// Turns a YAML/serde error into a located message with advice.
-fn yaml_error(name: &str, e: &serde_saphyr::Error) -> PackError {
-    let pos = e
-        .location()
-        .map_or(Pos::default(), |l| Pos::new(l.line(), l.column()));
-    let mut message = e.without_snippet().to_string();
-    // saphyr appends the position; it is already in front of the message.
-    if let Some(at) = message.rfind(" at line ") {
-        message.truncate(at);
-    }
-    let help = if message.starts_with("unknown field") {
-        "remove the field or fix its spelling; `scorps packs schema` lists every field"
-    } else if message.starts_with("unknown variant") {
-        "risk rules are `none:`, `medium:`, `high:` with a condition, or `default:` with a level"
-    } else if message.starts_with("missing field") {
-        "add the field; `scorps packs schema` lists what each part needs"
-    } else if message.starts_with("duplicate mapping key") {
-        message = message.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
-        "write each key once"
-    } else if message.contains("budget") || message.contains("alias") || message.contains("limit") {
-        "packs may not nest deeper than 48 levels or expand aliases without bound; write the text out"
-    } else {
-        "fix the YAML at that place; a pack must follow the format in docs/pack-format.md"
-    };
-    PackError::new(name, pos, message).help(help)
 }
 
 fn pos_of<T>(s: &Spanned<T>) -> Pos {
@@ -529,8 +525,12 @@ impl Validator<'_> {
                 }),
                 Err(unknown) => {
                     let known: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
+                    let at = name_offset(&cond.value, &unknown).map_or(pos, |o| Pos {
+                        line: pos.line,
+                        col: pos.col + o as u32,
+                    });
                     self.error(
-                        pos,
+                        at,
                         ctx.to_string(),
                         format!("the condition `{}` names `{unknown}`, which is not a choice of this question", cond.value),
                         &format!("use one of: {}", known.join(", ")),
@@ -548,6 +548,19 @@ impl Validator<'_> {
             default_pos,
         }
     }
+}
+
+/// Where `name` first appears as a whole choice id in a condition, in characters.
+fn name_offset(condition: &str, name: &str) -> Option<usize> {
+    let chars: Vec<char> = condition.chars().collect();
+    let name: Vec<char> = name.chars().collect();
+    (0..chars.len()).find(|&i| {
+        chars[i..].starts_with(&name)
+            && (i == 0 || !rule::is_id_char(chars[i - 1]))
+            && chars
+                .get(i + name.len())
+                .is_none_or(|c| !rule::is_id_char(*c))
+    })
 }
 
 /// Where a pack in the catalog was found.
@@ -687,8 +700,63 @@ impl Catalog {
     }
 }
 
+/// A `.yaml`/`.yml` pack or a `.json` lens; a JSON Schema (`*.schema.json`, which editors read
+/// from beside the packs) is not a pack.
 fn is_pack_file(path: &Path) -> bool {
-    path.extension()
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| ["yaml", "yml", "json"].contains(&e.to_ascii_lowercase().as_str()))
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    ["yaml", "yml", "json"].contains(&ext.as_str())
+        && !name.to_ascii_lowercase().ends_with(".schema.json")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_name_in_a_condition_is_found_as_a_whole_id() {
+        assert_eq!(name_offset("mfa-admins || mfa", "mfa"), Some(14));
+        assert_eq!(name_offset("a && passkeys", "passkeys"), Some(5));
+        assert_eq!(name_offset("ab", "a"), None);
+    }
+
+    #[test]
+    fn folders_hold_packs_and_lenses_but_not_schemas() {
+        assert!(is_pack_file(Path::new("p/security.yaml")));
+        assert!(is_pack_file(Path::new("p/custom.YML")));
+        assert!(is_pack_file(Path::new("p/lens.json")));
+        assert!(!is_pack_file(Path::new("p/scorps-pack.schema.json")));
+        assert!(!is_pack_file(Path::new("p/README.md")));
+    }
+
+    #[test]
+    fn files_over_the_limit_are_refused_before_parsing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.yaml");
+        std::fs::write(&path, vec![b'#'; MAX_PACK_BYTES + 1]).unwrap();
+        let err = load_file(&path).unwrap_err().to_string();
+        assert!(
+            err.contains("8388609 bytes") && err.contains("limited to 8 MiB"),
+            "{err}"
+        );
+        std::fs::write(&path, [b"schema: 1\n".as_slice(), &[0xC3, 0x28]].concat()).unwrap();
+        let err = load_file(&path).unwrap_err().to_string();
+        assert!(
+            err.ends_with(":2:1: the file is not UTF-8 text: byte `0xC3` is not valid UTF-8"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_before_a_bad_byte() {
+        let err = not_utf8("f.yaml", "name: Café ".as_bytes(), "name: Café ".len()).to_string();
+        assert!(err.contains("f.yaml:1:12:"), "{err}");
+    }
 }

@@ -6,11 +6,13 @@
 //! re-checks them.
 
 pub mod builtin;
+mod diagnose;
 pub mod error;
 pub mod explain;
 pub mod lens;
 pub mod lint;
 pub mod load;
+mod outline;
 pub mod raw;
 pub mod rule;
 pub mod show;

@@ -14,14 +14,14 @@ use serde_saphyr::Spanned;
 #[schemars(title = "scorps question pack")]
 pub struct RawPack {
     /// Pack format version; always 1.
-    #[schemars(with = "u32")]
+    #[schemars(with = "u32", range(min = 1, max = 1))]
     pub schema: Spanned<u32>,
     /// Pack id: lowercase letters, digits and '-', unique among loaded packs.
     #[schemars(with = "String", regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
     pub id: Spanned<String>,
     pub name: String,
     /// Semantic version of the content, e.g. 1.2.0.
-    #[schemars(with = "String")]
+    #[schemars(with = "String", regex(pattern = r"^[0-9]+\.[0-9]+\.[0-9]+([-+].*)?$"))]
     pub version: Spanned<String>,
     #[serde(default)]
     pub description: String,
