@@ -6,18 +6,46 @@
 use super::error::PackError;
 use super::{Pack, Question, Risk, RiskRules};
 
+/// The most selections lint evaluates in one pack (about a second of work). A hostile 8 MiB pack
+/// of 20-choice questions would otherwise take minutes; past the budget, questions are still
+/// checked for everything but their truth tables, and one warning says how many were skipped.
+pub const SELECTION_BUDGET: u64 = 1 << 23;
+
 /// Every warning for a pack, in file order.
 pub fn lint(pack: &Pack) -> Vec<PackError> {
     let file = pack.source.to_string();
     let mut out = Vec::new();
+    let mut budget = SELECTION_BUDGET;
+    let mut skipped = Vec::new();
     for (_, q) in pack.questions() {
-        question(&file, &pack.id, q, &mut out);
+        let count = (1u64 << q.practices().count()) - 1 + u64::from(q.none_choice().is_some());
+        let exhaustive = count <= budget;
+        if exhaustive {
+            budget -= count;
+        } else {
+            skipped.push(q.id.as_str());
+        }
+        question(&file, &pack.id, q, exhaustive, &mut out);
     }
     out.sort_by_key(|w| w.pos);
+    if let Some(first) = skipped.first() {
+        out.push(
+            PackError::warning(
+                &file,
+                super::Pos::default(),
+                format!(
+                    "{} question(s), from `{first}` on, were not checked selection by selection: the pack has more than {SELECTION_BUDGET} selections in all",
+                    skipped.len()
+                ),
+            )
+            .context(format!("pack `{}`", pack.id))
+            .help("split the pack into smaller ones, or give questions fewer practices"),
+        );
+    }
     out
 }
 
-fn question(file: &str, pack: &str, q: &Question, out: &mut Vec<PackError>) {
+fn question(file: &str, pack: &str, q: &Question, exhaustive: bool, out: &mut Vec<PackError>) {
     let ctx = format!("pack `{pack}`, question `{}`", q.id);
     let warn = |pos, message: String, help: &str| {
         PackError::warning(file, pos, message)
@@ -47,6 +75,22 @@ fn question(file: &str, pack: &str, q: &Question, out: &mut Vec<PackError>) {
             "the risk rules have no `default`; high is assumed".into(),
             "end the rules with `- default: high` (or the level you mean)",
         ));
+    }
+    let mentioned: Vec<&str> = rules.iter().flat_map(|r| r.condition.names()).collect();
+    for (_, c) in q.practices() {
+        if !mentioned.contains(&c.id.as_str()) {
+            out.push(warn(
+                c.pos,
+                format!(
+                    "practice `{}` is not mentioned by any risk rule, so it never changes the risk",
+                    c.id
+                ),
+                "name it in a rule, or remove the practice",
+            ));
+        }
+    }
+    if !exhaustive {
+        return;
     }
     let mut decided = vec![0usize; rules.len()];
     let mut by_default = 0;
@@ -79,19 +123,6 @@ fn question(file: &str, pack: &str, q: &Question, out: &mut Vec<PackError>) {
             format!("the default `{default}` is never reached: the rules cover every selection"),
             "remove a rule that catches everything, or drop the default",
         ));
-    }
-    let mentioned: Vec<&str> = rules.iter().flat_map(|r| r.condition.names()).collect();
-    for (_, c) in q.practices() {
-        if !mentioned.contains(&c.id.as_str()) {
-            out.push(warn(
-                c.pos,
-                format!(
-                    "practice `{}` is not mentioned by any risk rule, so it never changes the risk",
-                    c.id
-                ),
-                "name it in a rule, or remove the practice",
-            ));
-        }
     }
     if !reached[Risk::None as usize] {
         out.push(warn(
@@ -151,6 +182,40 @@ mod tests {
             w.iter()
                 .any(|w| w.contains("no selection gives risk `none`")),
             "{w:?}"
+        );
+    }
+
+    #[test]
+    fn a_pack_past_the_selection_budget_is_still_linted_cheaply() {
+        // 40 questions of 19 practices: 40 × 2^19 selections, past the budget.
+        let mut text = String::from(
+            "schema: 1\nid: big\nname: Big\nversion: 1.0.0\npillars:\n  - id: security\n    name: S\n    questions:\n",
+        );
+        for q in 0..40 {
+            text.push_str(&format!(
+                "      - id: q{q}\n        title: Q?\n        choices:\n"
+            ));
+            for c in 0..19 {
+                text.push_str(&format!(
+                    "          - {{ id: c{c}, title: C, improve: x }}\n"
+                ));
+            }
+            text.push_str("        risk:\n          - none: c0 && c1\n          - default: high\n");
+        }
+        let pack = load_str("big.yaml", &text, Source::Builtin("big.yaml")).unwrap();
+        let w: Vec<String> = lint(&pack).iter().map(ToString::to_string).collect();
+        let skipped = w
+            .iter()
+            .find(|w| w.contains("were not checked selection by selection"))
+            .expect("a budget warning");
+        assert!(
+            skipped.contains("24 question(s), from `q16` on"),
+            "{skipped}"
+        );
+        // Checks that need no truth table still run on every question.
+        assert!(
+            w.iter()
+                .any(|w| w.contains("q39") && w.contains("practice `c5` is not mentioned"))
         );
     }
 
