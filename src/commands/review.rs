@@ -46,6 +46,8 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
     };
     let recent_file = ctx.paths.recent_file();
     let mut lock = None;
+    // Arguments are checked before anything else, so that a typo is named even in a script.
+    let defaults = default_packs(&catalog, &args.with)?;
     let interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     let needs_terminal = || {
         anyhow::anyhow!(
@@ -84,7 +86,7 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
                         .or_else(|| ctx.config.facilitator.clone())
                         .unwrap_or_default(),
                     participants: args.participants.clone(),
-                    packs: default_packs(&catalog, &args.with)?,
+                    packs: defaults,
                 };
                 tui::create(&new, &catalog, &filter)?
             };
@@ -96,7 +98,6 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
             App::walk(session, now())
         }
         None => {
-            let defaults = default_packs(&catalog, &args.with)?;
             let packs = catalog
                 .packs()
                 .map(|p| PackChoice {

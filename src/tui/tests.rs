@@ -551,3 +551,68 @@ fn start_screen_keys_fill_the_form() {
         Some(Effect::Quit)
     );
 }
+
+#[test]
+fn answers_to_removed_questions_are_listed_and_kept() {
+    let pack = load_str("demo.yaml", PACK, Source::Builtin("demo.yaml")).unwrap();
+    let mut review = Review::new("W", "", "", vec![], &[&pack]);
+    review.answers.insert(
+        "demo/retired-question".into(),
+        crate::review::Answer {
+            state: State::Answered,
+            selected: vec!["x".into()],
+            ..Default::default()
+        },
+    );
+    let orphans = crate::review::resolve::orphans(&review, std::slice::from_ref(&pack));
+    assert_eq!(orphans, ["demo/retired-question"]);
+    let s = session(
+        "x".into(),
+        review,
+        Resolved {
+            packs: vec![pack],
+            changes: vec![],
+            orphans,
+        },
+        &Filter::default(),
+    );
+    assert!(
+        s.notices
+            .iter()
+            .any(|n| n.contains("demo/retired-question")),
+        "{:?}",
+        s.notices
+    );
+    let mut app = App::walk(s, NOW);
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .0
+            .contains("no longer in the packs")
+    );
+    update(&mut app, Msg::Toggle(0));
+    update(&mut app, Msg::NextQuestion);
+    assert!(
+        app.session
+            .as_ref()
+            .unwrap()
+            .review
+            .answers
+            .contains_key("demo/retired-question")
+    );
+}
+
+#[test]
+fn the_clock_cues_when_a_question_runs_past_the_timebox() {
+    let mut app = walked();
+    app.timebox_minutes = 5;
+    update(&mut app, Msg::Tick(NOW + 4 * 60));
+    assert!(!render(&app, 100, 30).contains("time to decide?"));
+    update(&mut app, Msg::Tick(NOW + 5 * 60 + 1));
+    let screen = render(&app, 100, 30);
+    assert!(
+        screen.contains("question 05:01 / 5m") && screen.contains("time to decide?"),
+        "{screen}"
+    );
+}
