@@ -61,10 +61,16 @@ pub struct Walk {
     /// Lines of the question title and why, as shown.
     pub title_lines: usize,
     pub why_lines: usize,
+    /// Lines of the highlighted practice's help under the checklist.
+    pub help_lines: usize,
+    /// Whether a blank line separates the checklist from the help.
+    pub gap_below: bool,
 }
 
 /// The most lines of "why it matters" shown above the practices.
 const WHY_MAX: usize = 5;
+/// The most lines of a practice's help shown under the practices.
+const HELP_MAX: usize = 3;
 
 pub fn walk(app: &App, area: Rect) -> Walk {
     let (w, h) = (area.width, area.height);
@@ -78,7 +84,7 @@ pub fn walk(app: &App, area: Rect) -> Walk {
     let notes_h = if app.focus == Focus::Notes {
         (body_h / 2).max(7)
     } else {
-        6.min(body_h / 3).max(4)
+        (body_h / 4).clamp(4, 6)
     };
     let question = Rect::new(area.x + nav_w, area.y + 1, right_w, body_h - notes_h);
     let notes = Rect::new(
@@ -89,30 +95,39 @@ pub fn walk(app: &App, area: Rect) -> Walk {
     );
     let inner_w = right_w.saturating_sub(4) as usize;
     let inner_h = question.height.saturating_sub(2) as usize;
-    let (mut title_lines, mut why_lines, choice_count, current) =
-        (0, 0, 0, app.session.as_ref().map_or(0, |s| s.choice));
-    let mut choice_count = choice_count;
-    if let Some((_, _, q)) = app.session.as_ref().and_then(|s| s.current()) {
+    let session = app.session.as_ref();
+    let current = session.map_or(0, |s| s.choice);
+    let (mut title_lines, mut why_len, mut help_len, mut count) = (0, 0, 0, 0);
+    if let Some((_, _, q)) = session.and_then(|s| s.current()) {
         title_lines = wrap(&q.title, inner_w).len().min(3);
-        why_lines = if q.why.trim().is_empty() {
+        why_len = if q.why.trim().is_empty() {
             0
         } else {
             wrap(&q.why, inner_w).len().min(WHY_MAX)
         };
-        choice_count = q.choices.len();
+        help_len = q
+            .choices
+            .get(current)
+            .map_or(0, |c| wrap(&c.help, inner_w).len().min(HELP_MAX));
+        count = q.choices.len();
     }
-    // Below the checklist: a blank line, two lines of help and the risk line.
-    let below = 4;
-    let mut above = title_lines + why_lines + 1;
-    // Short screens give the practices the room: the why goes first.
-    while above + below + choice_count.min(4) > inner_h && why_lines > 0 {
-        why_lines -= 1;
-        above -= 1;
-    }
-    let rows = inner_h
-        .saturating_sub(above + below)
-        .max(1)
-        .min(choice_count.max(1));
+    // Room goes first to the title, every choice and the risk line; then one line each of why
+    // and help, the blank lines around the checklist, and the rest of the why and help.
+    let mut room = inner_h.saturating_sub(title_lines + 1);
+    let rows = count.max(1).min(room.max(1));
+    room = room.saturating_sub(rows);
+    let mut take = |want: usize| {
+        let got = want.min(room);
+        room -= got;
+        got
+    };
+    let mut why_lines = take(why_len.min(1));
+    let mut help_lines = take(help_len.min(1));
+    let gap_above = take(1);
+    let gap_below = take(1);
+    why_lines += take(why_len - why_lines);
+    help_lines += take(help_len - help_lines);
+    let above = title_lines + why_lines + gap_above;
     let choice_offset = if current >= rows {
         current + 1 - rows
     } else {
@@ -135,6 +150,8 @@ pub fn walk(app: &App, area: Rect) -> Walk {
         footer,
         title_lines,
         why_lines,
+        help_lines,
+        gap_below: gap_below > 0,
     }
 }
 

@@ -616,3 +616,33 @@ fn the_clock_cues_when_a_question_runs_past_the_timebox() {
         "{screen}"
     );
 }
+
+#[test]
+fn at_80x24_every_built_in_question_shows_all_its_choices() {
+    let catalog = crate::pack::Catalog::builtins();
+    let packs: Vec<_> = catalog.packs().collect();
+    let review = Review::new("W", "", "", vec![], &packs);
+    let resolved = crate::review::resolve(&review, &catalog).unwrap();
+    let mut app = App::walk(
+        session("x".into(), review, resolved, &Filter::default()),
+        NOW,
+    );
+    let total = app.session.as_ref().unwrap().order.len();
+    for i in 0..total {
+        super::update::jump(&mut app, i);
+        let s = app.session.as_ref().unwrap();
+        let (_, _, q) = s.current().unwrap();
+        let l = super::layout::walk(&app, ratatui::layout::Rect::new(0, 0, 80, 24));
+        assert_eq!(
+            l.choices.height as usize,
+            q.choices.len(),
+            "{}",
+            s.current_key().unwrap()
+        );
+        assert!(
+            l.why_lines >= 1,
+            "{}: no room for why",
+            s.current_key().unwrap()
+        );
+    }
+}

@@ -214,7 +214,10 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, l: &layout::Walk) {
         text_area.width,
         (inner.y + inner.height).saturating_sub(below_y),
     );
-    let mut lines = vec![Line::raw("")];
+    let mut lines = Vec::new();
+    if l.gap_below {
+        lines.push(Line::raw(""));
+    }
     if let Some(c) = q.choices.get(s.choice) {
         let help = if c.none {
             "Tick this when the squad has none of the practices above.".to_string()
@@ -222,7 +225,12 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, l: &layout::Walk) {
             c.help.clone()
         };
         let mut help_lines = wrap(&help, width);
-        help_lines.truncate(below.height.saturating_sub(2).max(1) as usize);
+        if help_lines.len() > l.help_lines {
+            help_lines.truncate(l.help_lines);
+            if let Some(last) = help_lines.last_mut() {
+                *last = truncate(&format!("{last} …"), width);
+            }
+        }
         lines.extend(help_lines.into_iter().map(|t| Line::styled(t, theme.dim())));
     }
     let risk_line = match state {
