@@ -280,3 +280,58 @@ fn two_pillars_that_map_to_one_id_are_refused() {
         ]
     );
 }
+
+use proptest::prelude::Strategy as _;
+
+/// Every JSON pointer into `v`, the root included.
+fn pointers(v: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    out.push(at.clone());
+    match v {
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| pointers(x, format!("{at}/{i}"), out)),
+        serde_json::Value::Object(m) => m
+            .iter()
+            .for_each(|(k, x)| pointers(x, format!("{at}/{k}"), out)),
+        _ => {}
+    }
+}
+
+proptest::proptest! {
+    /// Whatever value of a valid lens is replaced by whatever JSON, the import either works or
+    /// reports errors in the lens: it never panics and never fails inside (an internal error
+    /// would mean the draft passed the importer's checks but not the pack loader's).
+    #[test]
+    fn mangled_lenses_fail_cleanly(
+        which in 0usize..1000,
+        with in proptest::prop_oneof![
+            proptest::strategy::Just(serde_json::json!(null)),
+            proptest::strategy::Just(serde_json::json!([])),
+            proptest::strategy::Just(serde_json::json!({})),
+            proptest::strategy::Just(serde_json::json!("")),
+            proptest::strategy::Just(serde_json::json!(7)),
+            proptest::strategy::Just(serde_json::json!("a")),
+            proptest::strategy::Just(serde_json::json!("q_no")),
+            proptest::strategy::Just(serde_json::json!("default")),
+            proptest::strategy::Just(serde_json::json!("!a || b")),
+            proptest::strategy::Just(serde_json::json!("HIGH_RISK")),
+            proptest::strategy::Just(serde_json::json!("None of these")),
+            proptest::strategy::Just(serde_json::json!("ftp://x")),
+            proptest::strategy::Just(serde_json::json!([{"id": "a", "title": "A"}])),
+            "\\PC{0,12}".prop_map(serde_json::Value::String),
+        ],
+    ) {
+        let text = lens(ABN, r#"{"condition": "a && b", "risk": "NO_RISK"}, {"condition": "a || q_no", "risk": "HIGH_RISK"}, {"condition": "default", "risk": "MEDIUM_RISK"}"#);
+        let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut all = Vec::new();
+        pointers(&v, String::new(), &mut all);
+        let at = &all[which % all.len()];
+        if at.is_empty() { v = with } else if let Some(slot) = v.pointer_mut(at) { *slot = with }
+        let mangled = serde_json::to_string_pretty(&v).unwrap();
+        if let Err(e) = run(&mangled) {
+            proptest::prop_assert!(!e.0.is_empty());
+            proptest::prop_assert!(e.0.iter().all(|e| !e.to_string().contains("internal error")), "{}\n{mangled}", e.report());
+        }
+    }
+}

@@ -7,6 +7,7 @@ use super::import::version_from;
 use super::json::{Node, Value};
 use super::reader::{Importer, Missing};
 use super::{Draft, DraftChoice, DraftPillar, DraftQuestion, scorps_pillar_id};
+use crate::pack::MAX_CHOICES;
 
 pub(super) const LENS_KEYS: &[&str] = &[
     "schemaVersion",
@@ -116,6 +117,14 @@ impl Importer<'_> {
                 out.push(p);
             }
         }
+        if out.is_empty() && self.errors.is_empty() {
+            self.fail(
+                f.get("pillars").map_or(root.pos, |n| n.pos),
+                "",
+                "the lens has no questions",
+                "a lens needs `pillars`, each with `questions`",
+            );
+        }
         Some(Draft {
             id,
             name,
@@ -199,6 +208,18 @@ impl Importer<'_> {
                 &ctx,
                 "the question has no choices",
                 "add the best practices the squad can select",
+            );
+            return None;
+        }
+        if items.len() > MAX_CHOICES {
+            self.fail(
+                pos,
+                &ctx,
+                format!(
+                    "the question has {} choices; scorps allows {MAX_CHOICES} (AWS allows 15)",
+                    items.len()
+                ),
+                "split the question in two",
             );
             return None;
         }
