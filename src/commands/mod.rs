@@ -3,6 +3,7 @@
 mod check;
 mod diff;
 mod export;
+mod lens;
 mod open;
 mod packs;
 mod report;
@@ -88,6 +89,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         None => review::run(&ctx, crate::cli::ReviewArgs::default()),
         Some(Command::Review(args)) => review::run(&ctx, args),
         Some(Command::Packs(cmd)) => packs::run(&ctx, cmd),
+        Some(Command::Lens(cmd)) => lens::run(&ctx, cmd),
         Some(Command::Score(args)) => score::run(&ctx, args),
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Check(args)) => check::run(&ctx, args),
@@ -105,6 +107,5 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             emit(None, &String::from_utf8_lossy(&out))?;
             Ok(ExitCode::SUCCESS)
         }
-        _ => anyhow::bail!("this command is not built yet"),
     }
 }

@@ -58,7 +58,7 @@ impl From<PackError> for PackErrors {
     }
 }
 
-fn sha256(bytes: &[u8]) -> String {
+pub(crate) fn sha256(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     let mut out = String::with_capacity(7 + 64);
     out.push_str("sha256:");
@@ -192,11 +192,11 @@ fn pos_of<T>(s: &Spanned<T>) -> Pos {
     Pos::new(s.referenced.line(), s.referenced.column())
 }
 
-fn valid_id(id: &str) -> bool {
+pub(crate) fn valid_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 128 && id.chars().all(rule::is_id_char)
 }
 
-fn valid_pack_id(id: &str) -> bool {
+pub(crate) fn valid_pack_id(id: &str) -> bool {
     valid_id(id)
         && id
             .chars()
@@ -204,7 +204,7 @@ fn valid_pack_id(id: &str) -> bool {
         && !id.starts_with('-')
 }
 
-fn valid_version(v: &str) -> bool {
+pub(crate) fn valid_version(v: &str) -> bool {
     let core = v.split(['-', '+']).next().unwrap_or("");
     let parts: Vec<&str> = core.split('.').collect();
     parts.len() == 3
