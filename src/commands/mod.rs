@@ -65,6 +65,32 @@ impl Ctx {
     }
 }
 
+impl Ctx {
+    /// A pack named by a file path, or by id among the packs this run can see.
+    pub fn find_pack(&self, name: &str) -> Result<scorps::pack::Pack> {
+        let path = std::path::Path::new(name);
+        if path.is_file() {
+            let (pack, warnings) = scorps::pack::load_file(path)?;
+            for w in warnings {
+                eprintln!("{w}");
+            }
+            return Ok(pack);
+        }
+        let catalog = self.catalog()?;
+        match catalog.get(name) {
+            Some(pack) => Ok(pack.clone()),
+            None => {
+                let ids: Vec<&str> = catalog.packs().map(|p| p.id.as_str()).collect();
+                anyhow::bail!(
+                    "no pack or file named `{}`; known packs: {}",
+                    scorps::text::clean_line(name),
+                    ids.join(", ")
+                )
+            }
+        }
+    }
+}
+
 /// Writes command output to a file (atomically) or to stdout.
 pub fn emit(output: Option<&std::path::Path>, text: &str) -> Result<()> {
     use std::io::Write;

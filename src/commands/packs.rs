@@ -1,11 +1,10 @@
 //! `scorps packs …`
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use scorps::pack::load::PackErrors;
-use scorps::pack::{Pack, explain, lint, load_file, raw, show};
+use scorps::pack::{explain, lint, load_file, raw, show};
 use scorps::text::clean_line;
 
 use super::{Ctx, emit};
@@ -16,12 +15,12 @@ pub fn run(ctx: &Ctx, cmd: PacksCommand) -> Result<ExitCode> {
         PacksCommand::List => list(ctx),
         PacksCommand::Check { files, strict } => Ok(check(&files, strict)),
         PacksCommand::Show { pack } => {
-            let pack = find(ctx, &pack)?;
+            let pack = ctx.find_pack(&pack)?;
             emit(None, &show::show(&pack))?;
             Ok(ExitCode::SUCCESS)
         }
         PacksCommand::Explain { pack, question } => {
-            let pack = find(ctx, &pack)?;
+            let pack = ctx.find_pack(&pack)?;
             let Some((_, q)) = pack.question(&question) else {
                 let ids: Vec<&str> = pack.questions().map(|(_, q)| q.id.as_str()).collect();
                 bail!(
@@ -37,30 +36,6 @@ pub fn run(ctx: &Ctx, cmd: PacksCommand) -> Result<ExitCode> {
         PacksCommand::Schema => {
             emit(None, &(raw::schema_json() + "\n"))?;
             Ok(ExitCode::SUCCESS)
-        }
-    }
-}
-
-/// A pack named by a file path, or by id among the packs scorps can see.
-fn find(ctx: &Ctx, name: &str) -> Result<Pack> {
-    let path = Path::new(name);
-    if path.is_file() {
-        let (pack, warnings) = load_file(path)?;
-        for w in warnings {
-            eprintln!("{w}");
-        }
-        return Ok(pack);
-    }
-    let catalog = ctx.catalog()?;
-    match catalog.get(name) {
-        Some(pack) => Ok(pack.clone()),
-        None => {
-            let ids: Vec<&str> = catalog.packs().map(|p| p.id.as_str()).collect();
-            bail!(
-                "no pack or file named `{}`; known packs: {}",
-                clean_line(name),
-                ids.join(", ")
-            )
         }
     }
 }
