@@ -1,6 +1,6 @@
 //! A choice: its text, its links, and which one is "None of these".
 
-use super::DraftChoice;
+use super::Choice;
 use super::json::Node;
 use super::json::Value;
 use super::reader::{Importer, Missing};
@@ -8,7 +8,7 @@ use super::walk::{ADDITIONAL_KEYS, CHOICE_KEYS, RESOURCE_KEYS};
 use crate::pack::Link;
 
 impl Importer<'_> {
-    pub(super) fn choice(&mut self, node: &Node, qid: &str) -> Option<DraftChoice> {
+    pub(super) fn choice(&mut self, node: &Node, qid: &str) -> Option<Choice> {
         let f = self.fields(node, &format!("question `{qid}`"), "a choice", CHOICE_KEYS)?;
         let (id, pos) = self.id(&f, &format!("question `{qid}`"), "choice")?;
         let ctx = format!("question `{qid}`, choice `{id}`");
@@ -54,7 +54,7 @@ impl Importer<'_> {
                 }
             }
         }
-        Some(DraftChoice {
+        Some(Choice {
             id,
             title,
             help,
@@ -67,8 +67,8 @@ impl Importer<'_> {
 
     /// Marks the question's "None of these": the choice whose id ends in `_no` (AWS's marker),
     /// or else one titled "None of these".
-    pub(super) fn mark_none(&mut self, choices: &mut [DraftChoice], ctx: &str) {
-        let titled = |c: &DraftChoice| {
+    pub(super) fn mark_none(&mut self, choices: &mut [Choice], ctx: &str) {
+        let titled = |c: &Choice| {
             c.title
                 .trim_end_matches('.')
                 .eq_ignore_ascii_case("none of these")

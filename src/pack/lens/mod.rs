@@ -25,7 +25,7 @@ use std::path::Path;
 pub use self::export::{Exported, export};
 pub use self::import::{Imported, import};
 use super::load::{MAX_PACK_BYTES, PackErrors};
-use super::{Link, Pack, PackError, Pos, Risk, Source};
+use super::{Choice, Pack, PackError, Pos, Risk, Source};
 
 /// How the AWS tool turns the risk rules that hold for a selection into the question's risk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,7 +147,7 @@ pub(crate) struct DraftQuestion {
     pub id: String,
     pub title: String,
     pub why: String,
-    pub choices: Vec<DraftChoice>,
+    pub choices: Vec<Choice>,
     pub rules: Vec<DraftRule>,
     pub default: Risk,
     pub default_pos: Pos,
@@ -158,17 +158,6 @@ pub(crate) struct DraftQuestion {
 pub(crate) struct DraftRule {
     pub level: Risk,
     pub condition: String,
-    pub pos: Pos,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct DraftChoice {
-    pub id: String,
-    pub title: String,
-    pub help: String,
-    pub improve: String,
-    pub links: Vec<Link>,
-    pub none: bool,
     pub pos: Pos,
 }
 

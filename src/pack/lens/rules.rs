@@ -3,7 +3,7 @@
 use super::json::Value;
 use super::reader::{Fields, Importer};
 use super::walk::RULE_KEYS;
-use super::{DraftChoice, DraftRule, READING, Reading};
+use super::{Choice, DraftRule, READING, Reading};
 use crate::pack::rule::{self, Compiled};
 use crate::pack::{Pos, Risk};
 
@@ -12,7 +12,7 @@ impl Importer<'_> {
         &mut self,
         f: &Fields,
         ctx: &str,
-        choices: &[DraftChoice],
+        choices: &[Choice],
     ) -> (Vec<DraftRule>, Risk, Pos) {
         let block = f.get("riskRules").map_or(f.pos, |n| n.pos);
         let items = self.list(f, "riskRules", ctx).unwrap_or_default();

@@ -6,7 +6,7 @@ use super::choice::append;
 use super::import::version_from;
 use super::json::{Node, Value};
 use super::reader::{Importer, Missing};
-use super::{Draft, DraftChoice, DraftPillar, DraftQuestion, scorps_pillar_id};
+use super::{Choice, Draft, DraftPillar, DraftQuestion, scorps_pillar_id};
 use crate::pack::MAX_CHOICES;
 
 pub(super) const LENS_KEYS: &[&str] = &[
@@ -223,8 +223,7 @@ impl Importer<'_> {
             );
             return None;
         }
-        let mut choices: Vec<DraftChoice> =
-            items.iter().filter_map(|c| self.choice(c, &id)).collect();
+        let mut choices: Vec<Choice> = items.iter().filter_map(|c| self.choice(c, &id)).collect();
         let mut ids = HashSet::new();
         for c in &choices {
             if !ids.insert(c.id.clone()) {
