@@ -252,3 +252,35 @@ fn the_start_screen_creates_a_review() {
     let recent = std::fs::read_to_string(env.path("data/recent.toml")).unwrap();
     assert!(recent.contains("Checkout"), "{recent}");
 }
+
+#[test]
+fn a_changed_pack_is_reported_once_and_then_recorded() {
+    let env = Env::new();
+    let file = env.path("p.review.toml");
+    let mut s = env.spawn(&["review", "p.review.toml", "--workload", "W"]);
+    s.expect("Risk").unwrap();
+    send_slowly(&mut s, &["q"]);
+    assert!(matches!(wait_exit(&mut s), WaitStatus::Exited(_, 0)));
+    let text = std::fs::read_to_string(&file).unwrap();
+    let old_digest = text
+        .lines()
+        .find(|l| l.starts_with("digest"))
+        .unwrap()
+        .to_string();
+    std::fs::write(&file, text.replace(&old_digest, "digest = \"sha256:0000\"")).unwrap();
+
+    let mut s = env.spawn(&["review", "p.review.toml"]);
+    s.expect("Changed").unwrap();
+    send_slowly(&mut s, &[" ", "q"]);
+    assert!(matches!(wait_exit(&mut s), WaitStatus::Exited(_, 0)));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains(&old_digest),
+        "the current digest is recorded:\n{text}"
+    );
+    let out = env.command(&["score", "p.review.toml"]).output().unwrap();
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("changed"),
+        "reported once"
+    );
+}

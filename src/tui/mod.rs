@@ -61,7 +61,24 @@ pub fn session(path: PathBuf, review: Review, resolved: Resolved, filter: &Filte
             }
         }
     }
-    let mut notices: Vec<String> = resolved.changes.iter().map(ToString::to_string).collect();
+    let mut notices = Vec::new();
+    if !resolved.changes.is_empty() {
+        let names: Vec<String> = resolved
+            .changes
+            .iter()
+            .map(|c| {
+                if c.was == c.now {
+                    c.id.clone()
+                } else {
+                    format!("{} {} → {}", c.id, c.was, c.now)
+                }
+            })
+            .collect();
+        notices.push(format!(
+            "Changed since this review was answered: {}. Answers are kept; the review now records the packs as they are.",
+            names.join(", ")
+        ));
+    }
     if !resolved.orphans.is_empty() {
         notices.push(format!(
             "{} answer(s) to questions no longer in the packs are kept in the file: {}",
@@ -124,8 +141,17 @@ pub fn open(
     filter: &Filter,
 ) -> anyhow::Result<(Session, store::Lock)> {
     let lock = store::Lock::acquire(path)?;
-    let review = store::load(path)?;
+    let mut review = store::load(path)?;
     let resolved = crate::review::resolve(&review, catalog)?;
+    // From here on the squad answers against the packs as they are now; the next save records
+    // that, so the change is reported once, not on every later command.
+    if !resolved.changes.is_empty() {
+        review.packs = resolved
+            .packs
+            .iter()
+            .map(crate::review::PackRef::of)
+            .collect();
+    }
     Ok((session(path.to_path_buf(), review, resolved, filter), lock))
 }
 
