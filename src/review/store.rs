@@ -12,7 +12,9 @@ use crate::fsutil::atomic_write;
 
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("cannot read {path}: {source}")]
+    #[error(
+        "cannot read {path}: {source}\n  help: check the path; `scorps review FILE --workload NAME` starts a new review"
+    )]
     Read {
         path: String,
         source: std::io::Error,
