@@ -284,3 +284,19 @@ fn a_changed_pack_is_reported_once_and_then_recorded() {
         "reported once"
     );
 }
+
+#[test]
+fn a_large_paste_into_the_notes_is_saved_whole() {
+    let env = Env::new();
+    let file = env.path("n.review.toml");
+    let mut s = env.spawn(&["review", "n.review.toml", "--workload", "W"]);
+    s.expect("Risk").unwrap();
+    send_slowly(&mut s, &["n"]);
+    let pasted: String = (0..150).map(|i| format!("w{i} ")).collect();
+    s.send(&pasted).unwrap();
+    s.send("END").unwrap();
+    let text = wait_for_file(&mut s, &file, "END\"");
+    assert!(text.contains(&format!("notes = \"{pasted}END\"")), "{text}");
+    s.get_process_mut().signal(Signal::SIGTERM).unwrap();
+    assert!(matches!(wait_exit(&mut s), WaitStatus::Exited(_, 0)));
+}

@@ -136,6 +136,7 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
             lock,
             recent_file,
             filter,
+            unsaved: false,
         },
     )?;
     Ok(ExitCode::SUCCESS)

@@ -132,6 +132,9 @@ pub struct Runtime {
     pub lock: Option<store::Lock>,
     pub recent_file: Option<PathBuf>,
     pub filter: Filter,
+    /// A change not yet written: saved once the events waiting now are handled, before the
+    /// screen shows it.
+    pub unsaved: bool,
 }
 
 /// Opens an existing review: lock, read, bind to packs. The file is never changed on failure.
@@ -250,10 +253,8 @@ fn now_secs() -> u64 {
 fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) -> Option<Msg> {
     match effect {
         Effect::Save => {
-            let s = app.session.as_ref()?;
-            store::save(&s.path, &s.review)
-                .err()
-                .map(|e| Msg::Done(Err(format!("NOT SAVED: {e}"))))
+            rt.unsaved = true;
+            None
         }
         Effect::Export(path) => {
             let s = app.session.as_ref()?;
@@ -304,6 +305,21 @@ fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) -> Option<Msg> {
     }
 }
 
+/// Writes the review if anything changed since the last save; a failure is shown in red.
+pub fn flush(app: &mut App, rt: &mut Runtime) {
+    if !std::mem::take(&mut rt.unsaved) {
+        return;
+    }
+    let failed = app
+        .session
+        .as_ref()
+        .and_then(|s| store::save(&s.path, &s.review).err());
+    if let Some(e) = failed {
+        rt.unsaved = true;
+        dispatch(app, rt, Msg::Done(Err(format!("NOT SAVED: {e}"))));
+    }
+}
+
 /// Sends a message through `update` and carries out the effects that follow.
 pub fn dispatch(app: &mut App, rt: &mut Runtime, msg: Msg) {
     let mut next = Some(msg);
@@ -347,6 +363,7 @@ fn event_loop(
         // The clock ticks once a second; signals are noticed within that second.
         let ready = event::poll(Duration::from_secs(1))?;
         if stop.load(Ordering::Relaxed) {
+            flush(app, rt);
             dispatch(app, rt, Msg::Quit);
             if let Some(s) = &app.session {
                 store::save(&s.path, &s.review)?;
@@ -354,12 +371,23 @@ fn event_loop(
             return Ok(());
         }
         if ready {
-            let ev = event::read()?;
+            // Everything already waiting (a paste arrives as hundreds of keys) is handled first,
+            // then saved once: nothing reaches the screen before it is on disk, and a paste does
+            // not cost a save per character.
             let size = terminal.size()?;
-            if let Some(msg) = keys::to_msg(app, &ev, (size.width, size.height)) {
-                dispatch(app, rt, msg);
+            let mut budget = 4096;
+            loop {
+                let ev = event::read()?;
+                if let Some(msg) = keys::to_msg(app, &ev, (size.width, size.height)) {
+                    dispatch(app, rt, msg);
+                }
+                budget -= 1;
+                if app.quit || budget == 0 || !event::poll(Duration::ZERO)? {
+                    break;
+                }
             }
         }
+        flush(app, rt);
         dispatch(app, rt, Msg::Tick(now_secs()));
     }
 }
