@@ -299,20 +299,21 @@ fn notes(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = block(title, editing, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let mut editor = app.notes.clone();
-    if !editing {
+    let area = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(1),
+        inner.height,
+    );
+    if editing {
+        frame.render_widget(&app.notes, area);
+    } else {
+        // Without focus the cursor is hidden; a copy keeps drawing free of state changes.
+        let mut editor = app.notes.clone();
         editor.set_cursor_style(Style::new());
         editor.set_cursor_line_style(Style::new());
+        frame.render_widget(&editor, area);
     }
-    frame.render_widget(
-        &editor,
-        Rect::new(
-            inner.x + 1,
-            inner.y,
-            inner.width.saturating_sub(1),
-            inner.height,
-        ),
-    );
 }
 
 fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
