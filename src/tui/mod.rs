@@ -17,9 +17,10 @@ pub mod view;
 #[cfg(test)]
 mod tests;
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
@@ -349,20 +350,45 @@ pub fn run(mut app: App, mut rt: Runtime) -> anyhow::Result<()> {
     result
 }
 
+/// Reads terminal events on a thread of its own and hands them over.
+///
+/// crossterm 0.29 retries an end-of-file read without pause and without returning (its mio
+/// source never breaks out on `Ok(0)`), so once the terminal is gone a `poll` or `read` never
+/// comes back. On its own thread that cannot stop the loop from noticing, saving and leaving;
+/// the thread ends with the process.
+fn spawn_reader() -> mpsc::Receiver<std::io::Result<event::Event>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let ev = event::read();
+            let failed = ev.is_err();
+            if tx.send(ev).is_err() || failed {
+                return;
+            }
+        }
+    });
+    rx
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     rt: &mut Runtime,
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
+    let events = spawn_reader();
     loop {
         terminal.draw(|frame| view::draw(app, frame))?;
         if app.quit {
             return Ok(());
         }
         // The clock ticks once a second; signals are noticed within that second.
-        let ready = event::poll(Duration::from_secs(1))?;
-        if stop.load(Ordering::Relaxed) {
+        let first = events.recv_timeout(Duration::from_secs(1));
+        // A terminal can go away without a SIGHUP reaching us (its window closed, the other end
+        // of the pty killed): once stdin or stdout stops being a terminal, leave as on SIGHUP.
+        let hung_up = !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal();
+        let gone = matches!(first, Err(mpsc::RecvTimeoutError::Disconnected));
+        if stop.load(Ordering::Relaxed) || hung_up || gone {
             flush(app, rt);
             dispatch(app, rt, Msg::Quit);
             if let Some(s) = &app.session {
@@ -370,20 +396,20 @@ fn event_loop(
             }
             return Ok(());
         }
-        if ready {
+        if let Ok(first) = first {
             // Everything already waiting (a paste arrives as hundreds of keys) is handled first,
             // then saved once: nothing reaches the screen before it is on disk, and a paste does
             // not cost a save per character.
             let size = terminal.size()?;
+            let mut next = Some(first);
             let mut budget = 4096;
-            loop {
-                let ev = event::read()?;
-                if let Some(msg) = keys::to_msg(app, &ev, (size.width, size.height)) {
+            while let Some(ev) = next.take() {
+                if let Some(msg) = keys::to_msg(app, &ev?, (size.width, size.height)) {
                     dispatch(app, rt, msg);
                 }
                 budget -= 1;
-                if app.quit || budget == 0 || !event::poll(Duration::ZERO)? {
-                    break;
+                if !app.quit && budget > 0 {
+                    next = events.try_recv().ok();
                 }
             }
         }
