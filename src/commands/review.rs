@@ -63,15 +63,7 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
             let (session, l) = if path.exists() {
                 tui::open(path, &catalog, &filter)?
             } else {
-                let stem = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let stem = stem
-                    .strip_suffix(".review.toml")
-                    .or_else(|| stem.strip_suffix(".toml"))
-                    .unwrap_or(&stem)
-                    .to_string();
+                let stem = tui::review_stem(path);
                 let new = NewReview {
                     path: path.clone(),
                     workload: args.workload.clone().unwrap_or(stem),

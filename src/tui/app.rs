@@ -305,20 +305,20 @@ pub enum Msg {
 impl App {
     /// An app on the start screen.
     pub fn start(form: StartForm, now: u64) -> App {
-        App::blank(Screen::Start(Box::new(form)), None, now)
+        App::blank(Screen::Start(Box::new(form)), now)
     }
 
     /// An app walking a review, at the question it was left on (or the first unanswered one).
     pub fn walk(session: Session, now: u64) -> App {
-        let mut app = App::blank(Screen::Walk, None, now);
+        let mut app = App::blank(Screen::Walk, now);
         app.enter_session(session);
         app
     }
 
-    fn blank(screen: Screen, session: Option<Session>, now: u64) -> App {
+    fn blank(screen: Screen, now: u64) -> App {
         App {
             screen,
-            session,
+            session: None,
             focus: Focus::Question,
             overlay: None,
             notes: TextArea::default(),

@@ -107,8 +107,8 @@ pub fn session(path: PathBuf, review: Review, resolved: Resolved, filter: &Filte
     }
 }
 
-/// Where the backlog goes by default: the export folder, else beside the review, named after it.
-pub fn default_export_path(review: &Path, export_dir: Option<&Path>) -> PathBuf {
+/// A review's name without its ending: `payments.review.toml` → `payments`.
+pub fn review_stem(review: &Path) -> String {
     let name = review
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -117,10 +117,16 @@ pub fn default_export_path(review: &Path, export_dir: Option<&Path>) -> PathBuf 
         .strip_suffix(".review.toml")
         .or_else(|| name.strip_suffix(".toml"))
         .unwrap_or(&name);
-    let file = format!(
-        "{}.backlog.md",
-        if stem.is_empty() { "review" } else { stem }
-    );
+    if stem.is_empty() {
+        "review".to_string()
+    } else {
+        stem.to_string()
+    }
+}
+
+/// Where the backlog goes by default: the export folder, else beside the review, named after it.
+pub fn default_export_path(review: &Path, export_dir: Option<&Path>) -> PathBuf {
+    let file = format!("{}.backlog.md", review_stem(review));
     match export_dir {
         Some(dir) => dir.join(file),
         None => review.with_file_name(file),
@@ -250,6 +256,31 @@ fn now_secs() -> u64 {
     Timestamp::now().0.max(0) as u64
 }
 
+/// Takes over a review that was opened or created, or says why it could not be: on the start
+/// form when that is the screen up (the status line is the walk's), else on the status line.
+fn started(
+    app: &mut App,
+    rt: &mut Runtime,
+    result: anyhow::Result<(Session, store::Lock)>,
+) -> Option<Msg> {
+    match result {
+        Ok((session, lock)) => {
+            rt.lock = Some(lock);
+            remember(rt.recent_file.as_deref(), &session.path, &session.review);
+            Some(Msg::Opened(Box::new(session)))
+        }
+        Err(e) => {
+            let text = format!("{e:#}").replace('\n', " ");
+            if let app::Screen::Start(form) = &mut app.screen {
+                form.error = Some(text);
+                None
+            } else {
+                Some(Msg::Done(Err(text)))
+            }
+        }
+    }
+}
+
 /// Carries out one effect; what it reports goes back into the app as a message.
 fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) -> Option<Msg> {
     match effect {
@@ -267,27 +298,8 @@ fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) -> Option<Msg> {
                 },
             ))
         }
-        Effect::Open(path) => match open(&path, &rt.catalog, &rt.filter) {
-            Ok((session, lock)) => {
-                rt.lock = Some(lock);
-                remember(rt.recent_file.as_deref(), &session.path, &session.review);
-                Some(Msg::Opened(Box::new(session)))
-            }
-            Err(e) => Some(Msg::Done(Err(format!("{e:#}").replace('\n', " ")))),
-        },
-        Effect::Create(new) => match create(&new, &rt.catalog, &rt.filter) {
-            Ok((session, lock)) => {
-                rt.lock = Some(lock);
-                remember(rt.recent_file.as_deref(), &session.path, &session.review);
-                Some(Msg::Opened(Box::new(session)))
-            }
-            Err(e) => {
-                if let app::Screen::Start(form) = &mut app.screen {
-                    form.error = Some(format!("{e:#}").replace('\n', " "));
-                }
-                None
-            }
-        },
+        Effect::Open(path) => started(app, rt, open(&path, &rt.catalog, &rt.filter)),
+        Effect::Create(new) => started(app, rt, create(&new, &rt.catalog, &rt.filter)),
         Effect::Quit => {
             let failed = app
                 .session

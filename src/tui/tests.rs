@@ -646,3 +646,51 @@ fn at_80x24_every_built_in_question_shows_all_its_choices() {
         );
     }
 }
+
+#[test]
+fn a_recent_review_that_cannot_be_opened_says_why_on_the_start_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("held.review.toml");
+    let pack = load_str("demo.yaml", PACK, Source::Builtin("demo.yaml")).unwrap();
+    crate::review::store::save(&path, &Review::new("W", "", "", vec![], &[&pack])).unwrap();
+    let _other_editor = crate::review::store::Lock::acquire(&path).unwrap();
+    let mut catalog = crate::pack::Catalog::default();
+    catalog.add(crate::pack::load::Origin::Builtin, pack);
+    let recent = vec![Recent {
+        path: path.clone(),
+        workload: "W".into(),
+        team: String::new(),
+        opened: String::new(),
+    }];
+    let mut app = App::start(StartForm::new(recent, vec![], "", ""), NOW);
+    let mut rt = super::Runtime {
+        catalog,
+        lock: None,
+        recent_file: None,
+        filter: Filter::default(),
+        unsaved: false,
+    };
+    super::dispatch(&mut app, &mut rt, Msg::InputKey(key(KeyCode::Enter)));
+    let super::app::Screen::Start(form) = &app.screen else {
+        panic!("still on the start screen")
+    };
+    let error = form.error.as_deref().unwrap_or_default();
+    assert!(
+        error.contains("held.review.toml is being edited by"),
+        "{error:?}"
+    );
+    assert!(render(&app, 100, 30).contains("is being edited by"));
+}
+
+#[test]
+fn review_names_drop_their_ending() {
+    assert_eq!(
+        super::review_stem(std::path::Path::new("q4/payments.review.toml")),
+        "payments"
+    );
+    assert_eq!(super::review_stem(std::path::Path::new("old.toml")), "old");
+    assert_eq!(
+        super::review_stem(std::path::Path::new(".review.toml")),
+        "review"
+    );
+}
