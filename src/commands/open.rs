@@ -7,8 +7,8 @@
 //! `scorps --pack v1/ --pack v2/ diff q3.review.toml q4.review.toml` compares each review with
 //! its own questions, and shows what the new version added and removed.
 
-use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{Result, anyhow};
 use scorps::pack::{Catalog, Pack, load_file};
@@ -26,12 +26,33 @@ pub struct Opened {
     pub packs: Vec<Pack>,
 }
 
+/// What opening a review found worth saying.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// The pack loaded now is not the one the review was answered against.
+    PackChanged(PackChange),
+    /// An answer names a question none of the review's packs has (the key, cleaned).
+    Orphan(String),
+}
+
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Note::PackChanged(change) => write!(f, "{change}"),
+            Note::Orphan(key) => write!(
+                f,
+                "note: the answer to `{key}` names a question none of its packs has (removed from the pack?); it is kept in the file and left out"
+            ),
+        }
+    }
+}
+
 /// Opens reviews against one catalog (read once per command).
 pub struct Opener {
     catalog: Catalog,
     extra: Vec<PathBuf>,
     /// Every pack of the `--pack` paths, each version on its own; read on first need.
-    alternates: OnceCell<Vec<Pack>>,
+    alternates: OnceLock<Vec<Pack>>,
 }
 
 impl Opener {
@@ -39,7 +60,7 @@ impl Opener {
         Ok(Opener {
             catalog: ctx.catalog()?,
             extra: ctx.extra_packs.clone(),
-            alternates: OnceCell::new(),
+            alternates: OnceLock::new(),
         })
     }
 
@@ -49,6 +70,28 @@ impl Opener {
         let file = path.display().to_string();
         // The store error already names the file and the cause; its chain would repeat the cause.
         let review = store::load(path).map_err(|e| anyhow!("{e}"))?;
+        self.bind(file, review)
+    }
+
+    /// Binds a review already read (a milestone's, say) to its packs, noting on stderr what
+    /// changed; `file` names it in messages.
+    pub fn bind(&self, file: String, review: Review) -> Result<Opened> {
+        let mut notes = Vec::new();
+        let opened = self.bind_noting(file, review, &mut notes)?;
+        for note in notes {
+            eprintln!("{}: {note}", opened.file);
+        }
+        Ok(opened)
+    }
+
+    /// As [`Opener::open`], with the notes handed back instead of printed (a report of many
+    /// reviews sums them up).
+    pub fn open_noting(&self, path: &Path, notes: &mut Vec<Note>) -> Result<Opened> {
+        let review = store::load(path).map_err(|e| anyhow!("{e}"))?;
+        self.bind_noting(path.display().to_string(), review, notes)
+    }
+
+    fn bind_noting(&self, file: String, review: Review, notes: &mut Vec<Note>) -> Result<Opened> {
         let resolved = resolve(&review, &self.catalog).map_err(|e| anyhow!("{file}: {e}"))?;
         let mut packs = resolved.packs;
         for (pack, recorded) in packs.iter_mut().zip(&review.packs) {
@@ -61,19 +104,15 @@ impl Opener {
         }
         for (pack, recorded) in packs.iter().zip(&review.packs) {
             if pack.digest != recorded.digest {
-                let change = PackChange {
+                notes.push(Note::PackChanged(PackChange {
                     id: recorded.id.clone(),
                     was: clean_line(&recorded.version).into_owned(),
                     now: clean_line(&pack.version).into_owned(),
-                };
-                eprintln!("{file}: {change}");
+                }));
             }
         }
         for key in orphans(&review, &packs) {
-            eprintln!(
-                "{file}: note: the answer to `{}` names a question none of its packs has (removed from the pack?); it is kept in the file and left out",
-                clean_line(&key)
-            );
+            notes.push(Note::Orphan(clean_line(&key).into_owned()));
         }
         Ok(Opened {
             file,
