@@ -5,7 +5,10 @@
 pub mod chart;
 pub mod diff;
 pub mod diff_view;
+pub mod html;
 pub mod portfolio;
+pub mod portfolio_html;
+pub mod radar;
 pub mod targets;
 pub mod trend;
 
