@@ -12,8 +12,8 @@ use std::sync::OnceLock;
 
 use anyhow::{Result, anyhow};
 use scorps::pack::{Catalog, Pack, load_file};
-use scorps::review::resolve::{PackChange, orphans};
-use scorps::review::{Review, resolve, store};
+use scorps::review::resolve::{MissingPack, PackChange, orphans};
+use scorps::review::{Review, store};
 use scorps::text::clean_line;
 
 use super::Ctx;
@@ -84,25 +84,52 @@ impl Opener {
         Ok(opened)
     }
 
-    /// As [`Opener::open`], with the notes handed back instead of printed (a report of many
-    /// reviews sums them up).
-    pub fn open_noting(&self, path: &Path, notes: &mut Vec<Note>) -> Result<Opened> {
+    /// Reads a review and hands it, with its packs borrowed from the catalog, to `f`; notes are
+    /// handed back instead of printed. A report of many reviews sums the notes up, and copies no
+    /// pack for each review.
+    pub fn with_review<R>(
+        &self,
+        path: &Path,
+        notes: &mut Vec<Note>,
+        f: impl FnOnce(&str, &Review, &[&Pack]) -> R,
+    ) -> Result<R> {
+        let file = path.display().to_string();
         let review = store::load(path).map_err(|e| anyhow!("{e}"))?;
-        self.bind_noting(path.display().to_string(), review, notes)
+        let packs = self.packs_of(&file, &review, notes)?;
+        Ok(f(&file, &review, &packs))
     }
 
     fn bind_noting(&self, file: String, review: Review, notes: &mut Vec<Note>) -> Result<Opened> {
-        let resolved = resolve(&review, &self.catalog).map_err(|e| anyhow!("{file}: {e}"))?;
-        let mut packs = resolved.packs;
-        for (pack, recorded) in packs.iter_mut().zip(&review.packs) {
+        let packs = self
+            .packs_of(&file, &review, notes)?
+            .into_iter()
+            .cloned()
+            .collect();
+        Ok(Opened {
+            file,
+            review,
+            packs,
+        })
+    }
+
+    /// The packs a review is read against, in its order: its own version from the `--pack` paths
+    /// when that is there, else the catalog's. Notes what changed and which answers are orphans.
+    fn packs_of(&self, file: &str, review: &Review, notes: &mut Vec<Note>) -> Result<Vec<&Pack>> {
+        let mut packs = Vec::with_capacity(review.packs.len());
+        for recorded in &review.packs {
+            let Some(mut pack) = self.catalog.get(&recorded.id) else {
+                let missing = MissingPack {
+                    id: recorded.id.clone(),
+                    version: recorded.version.clone(),
+                };
+                return Err(anyhow!("{file}: {missing}"));
+            };
             if pack.digest != recorded.digest
                 && let Some(own) =
                     self.own_version(&recorded.id, &recorded.version, &recorded.digest)
             {
-                *pack = own.clone();
+                pack = own;
             }
-        }
-        for (pack, recorded) in packs.iter().zip(&review.packs) {
             if pack.digest != recorded.digest {
                 notes.push(Note::PackChanged(PackChange {
                     id: recorded.id.clone(),
@@ -110,15 +137,12 @@ impl Opener {
                     now: clean_line(&pack.version).into_owned(),
                 }));
             }
+            packs.push(pack);
         }
-        for key in orphans(&review, &packs) {
+        for key in orphans(review, &packs) {
             notes.push(Note::Orphan(clean_line(&key).into_owned()));
         }
-        Ok(Opened {
-            file,
-            review,
-            packs,
-        })
+        Ok(packs)
     }
 
     /// The pack with this id among the `--pack` paths that has the recorded digest, else the

@@ -161,10 +161,12 @@ fn summarise(
     tally: &mut Tally,
 ) -> Result<Summary> {
     let mut notes = Vec::new();
-    let opened = opener.open_noting(path, &mut notes)?;
-    let card = score(&opened.review, &opened.packs);
-    let targets = targets::of(ctx, &opened.file, &opened.review)?;
     let last = milestone::last(path).map_err(|e| anyhow!("{e}"))?;
+    let summary = opener.with_review(path, &mut notes, |file, review, packs| {
+        let targets = targets::of(ctx, file, review)?;
+        let card = score(review, packs);
+        anyhow::Ok(Summary::new(file, review, &card, &targets, last.as_ref()))
+    })??;
     let mut keys: Vec<NoteKey> = notes
         .into_iter()
         .map(|n| match n {
@@ -181,13 +183,7 @@ fn summarise(
         slot.0 += 1;
         slot.1 = slot.1.min(index);
     }
-    Ok(Summary::new(
-        &opened.file,
-        &opened.review,
-        &card,
-        &targets,
-        last.as_ref(),
-    ))
+    Ok(summary)
 }
 
 /// One line per kind of note, with how many reviews had it.

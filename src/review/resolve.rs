@@ -81,15 +81,16 @@ pub fn resolve(review: &Review, catalog: &Catalog) -> Result<Resolved, MissingPa
 }
 
 /// Answer keys whose question exists in none of `packs`.
-pub fn orphans(review: &Review, packs: &[Pack]) -> Vec<String> {
+pub fn orphans<P: std::borrow::Borrow<Pack>>(review: &Review, packs: &[P]) -> Vec<String> {
     review
         .answers
         .keys()
         .filter(|k| {
             let (pack, question) = k.split_once('/').unwrap_or((k, ""));
-            !packs
-                .iter()
-                .any(|p| p.id == pack && p.question(question).is_some())
+            !packs.iter().any(|p| {
+                let p = p.borrow();
+                p.id == pack && p.question(question).is_some()
+            })
         })
         .cloned()
         .collect()
