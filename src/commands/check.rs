@@ -107,13 +107,13 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
         }
     }
     for s in &below {
+        let scored = s.score.map_or_else(
+            || "has no score (no question answered)".to_string(),
+            |v| format!("scores {v:.1}"),
+        );
         out.push_str(&format!(
-            "failed: {file}: {} scores {}, below its target of {} (set in {})\n",
+            "failed: {file}: {} {scored}, below its target of {} (set in {})\n",
             clean_line(s.name),
-            s.score.map_or_else(
-                || "nothing (no question answered)".to_string(),
-                |v| format!("{v:.1}")
-            ),
             format_target(Some(s.target.score)),
             s.target.origin.as_str()
         ));

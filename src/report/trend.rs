@@ -173,7 +173,7 @@ pub fn text(t: &Trend) -> String {
     let mut rows = vec![header, dates];
     for (name, scores, target) in t.rows() {
         let mut row = vec![name];
-        row.extend(scores.iter().map(|s| escape::score(*s)));
+        row.extend(marked(&scores, target));
         if has_targets {
             row.push(targets::format(target));
         }
@@ -186,13 +186,14 @@ pub fn text(t: &Trend) -> String {
     right[0] = false;
     right[n - 2] = false;
     out.push_str(&table(&rows, &right));
+    if has_targets {
+        out.push_str("\n▼ below its target now.\n");
+    }
     out.push_str("\nOverall score\n");
-    let label_w = t
-        .points
-        .iter()
-        .map(|p| p.name.chars().count())
-        .max()
-        .unwrap_or(0);
+    let width = |names: &mut dyn Iterator<Item = &String>| {
+        names.map(|n| n.chars().count()).max().unwrap_or(0)
+    };
+    let label_w = width(&mut t.points.iter().map(|p| &p.name));
     for p in &t.points {
         let _ = writeln!(
             out,
@@ -200,6 +201,26 @@ pub fn text(t: &Trend) -> String {
             p.name,
             bar(p.overall, None, 40),
             escape::score(p.overall)
+        );
+    }
+    let now = t.points.last().map_or(&[][..], |p| &p.pillars[..]);
+    let _ = writeln!(
+        out,
+        "\nNow, by pillar{}",
+        if has_targets {
+            " (│ marks the target)"
+        } else {
+            ""
+        }
+    );
+    let name_w = width(&mut t.pillars.iter().map(|s| &s.name));
+    for (s, score) in t.pillars.iter().zip(now) {
+        let _ = writeln!(
+            out,
+            "  {:<name_w$}  {}  {}",
+            s.name,
+            bar(*score, s.target, 40),
+            escape::score(*score)
         );
     }
     out
@@ -260,7 +281,7 @@ pub fn markdown(t: &Trend) -> String {
         } else {
             inline(&name)
         }];
-        row.extend(scores.iter().map(|s| escape::score(*s)));
+        row.extend(marked(&scores, target));
         if has_targets {
             row.push(targets::format(target));
         }
@@ -268,7 +289,26 @@ pub fn markdown(t: &Trend) -> String {
         row.push(change(&scores));
         let _ = writeln!(out, "| {} |", row.join(" | "));
     }
+    if has_targets {
+        out.push_str("\n▼ below its target now.\n");
+    }
     out
+}
+
+/// The scores of a row as cells, today's marked `▼` when it is below the target.
+fn marked(scores: &[Option<f64>], target: Option<f64>) -> Vec<String> {
+    let last = scores.len().saturating_sub(1);
+    scores
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut cell = escape::score(*s);
+            if i == last && target.is_some_and(|t| targets::is_below(*s, t)) {
+                cell.push_str(" ▼");
+            }
+            cell
+        })
+        .collect()
 }
 
 /// The trend as pretty-printed JSON with a final newline.
