@@ -376,7 +376,7 @@ mod tests {
         assert!(out.contains(&bar_line), "{out}");
         let md = markdown(&t);
         assert!(
-            md.contains("| Security | 0.0 | 50.0 | 80 | ▁▅ | +50.0 |"),
+            md.contains("| Security | 0.0 | 50.0 ▼ | 80 | ▁▅ | +50.0 |"),
             "{md}"
         );
     }
