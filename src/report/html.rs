@@ -108,7 +108,7 @@ a { color: var(--accent); }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .9em; }
 .facts { color: var(--muted); margin: 0 0 1rem; }
 .overview { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
-.radar { width: 22rem; max-width: 100%; height: auto; }
+.radar { width: 30rem; max-width: 100%; height: auto; }
 .radar .grid { fill: none; stroke: var(--line); stroke-width: 1; }
 .radar .axis { stroke: var(--line); stroke-width: 1; }
 .radar .label { fill: var(--fg); font-size: 11px; }

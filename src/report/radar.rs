@@ -12,9 +12,9 @@ use std::fmt::Write;
 use super::html::esc;
 use crate::pack::PILLAR_ORDER;
 
-/// Centre and radius of the chart in its 360 × 300 view box.
-pub const CX: f64 = 180.0;
-pub const CY: f64 = 150.0;
+/// Centre and radius of the chart in its 520 × 320 view box (wide enough for the labels).
+pub const CX: f64 = 260.0;
+pub const CY: f64 = 160.0;
 pub const R: f64 = 100.0;
 
 /// An axis: a pillar id and the name shown at its end.
@@ -83,7 +83,7 @@ pub struct Series {
 pub fn svg(axes: &[Axis], series: &Series) -> String {
     let n = axes.len();
     let mut out = String::new();
-    out.push_str("<svg class=\"radar\" viewBox=\"0 0 360 300\" role=\"img\" aria-labelledby=\"radar-title\">\n");
+    out.push_str("<svg class=\"radar\" viewBox=\"0 0 520 320\" role=\"img\" aria-labelledby=\"radar-title\">\n");
     out.push_str(
         "<title id=\"radar-title\">Score per pillar, 0 at the centre to 100 at the edge</title>\n",
     );
@@ -168,19 +168,19 @@ mod tests {
     fn points_follow_the_scores() {
         assert_eq!(
             point(0, 6, 100.0),
-            (180.0, 50.0),
+            (260.0, 60.0),
             "the first axis points up"
         );
-        assert_eq!(point(0, 6, 0.0), (180.0, 150.0));
-        assert_eq!(point(3, 6, 50.0), (180.0, 200.0), "half way down");
+        assert_eq!(point(0, 6, 0.0), (260.0, 160.0));
+        assert_eq!(point(3, 6, 50.0), (260.0, 210.0), "half way down");
         assert_eq!(
             point(1, 4, 100.0),
-            (280.0, 150.0),
+            (360.0, 160.0),
             "a quarter turn is right"
         );
         assert_eq!(
             polygon(&[Some(100.0), None, Some(50.0), Some(100.0)]),
-            "180,50 180,150 180,200 80,150"
+            "260,60 260,160 260,210 160,160"
         );
     }
 
