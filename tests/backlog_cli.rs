@@ -511,3 +511,72 @@ fn csv_external_ids_are_stable_across_runs_and_answers() {
         }
     }
 }
+
+#[test]
+fn report_sums_up_notes_per_pack_and_shows_the_change_since_a_milestone() {
+    let dir = tempfile::tempdir().unwrap();
+    let hide = |s: &str| s.replace(&dir.path().display().to_string(), "[DIR]");
+    // Three workloads answered against another content of the pack (the digest differs).
+    let stale = std::fs::read_to_string(PAYMENTS)
+        .unwrap()
+        .replace("sha256:6b74", "sha256:0000");
+    for n in 1..=3 {
+        let text = stale.replace("Payments API", &format!("Workload {n}"));
+        std::fs::write(dir.path().join(format!("w{n}.review.toml")), text).unwrap();
+    }
+    // One with a milestone taken when it was the Q3 review.
+    let q = dir.path().join("payments.review.toml");
+    std::fs::copy(PAYMENTS_Q3, &q).unwrap();
+    let file = q.display().to_string();
+    let (_, stderr, code) = run(&["milestone", &file, "2026-q3", "--date", "2026-08-14"]);
+    assert_eq!(code, 0, "{stderr}");
+    std::fs::copy(PAYMENTS, &q).unwrap();
+    let (stdout, stderr, code) = run(&["report", &dir.path().display().to_string()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        hide(&stderr),
+        "note: 3 reviews (the first: [DIR]/w1.review.toml) recorded a different `backlog-demo` 1.0.0 (the pack changed since); answers are kept\n"
+    );
+    assert!(
+        stdout.contains("| Completion | Since milestone | Updated |")
+            && stdout.contains("| Payments API | Orion | 50.0 | 50.0 | 50.0 | 1 | 2 | 83% | +12.5 since 2026-q3 | 2026-11-26 |")
+            && stdout.contains("| Workload 1 | Orion | 50.0 | 50.0 | 50.0 | 1 | 2 | 83% | — | 2026-11-26 |"),
+        "{stdout}"
+    );
+    let (json, _, _) = run(&[
+        "report",
+        &dir.path().display().to_string(),
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["workloads"][0]["since_milestone"]["change"], 12.5);
+    assert_eq!(
+        v["workloads"][1]["since_milestone"],
+        serde_json::Value::Null
+    );
+}
+
+#[test]
+fn report_names_the_first_bad_file_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..40 {
+        std::fs::copy(PAYMENTS, dir.path().join(format!("w{n:02}.review.toml"))).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("w17.review.toml"),
+        "format = 1\nworkload = [\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("w31.review.toml"), "not toml at all").unwrap();
+    for _ in 0..3 {
+        let (stdout, stderr, code) = run(&["report", &dir.path().display().to_string()]);
+        assert_eq!((stdout.as_str(), code), ("", 2));
+        assert!(
+            stderr
+                .replace(&dir.path().display().to_string(), "[DIR]")
+                .starts_with("error: [DIR]/w17.review.toml:"),
+            "{stderr}"
+        );
+    }
+}

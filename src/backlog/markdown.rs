@@ -434,6 +434,30 @@ mod tests {
     }
 
     #[test]
+    fn targets_and_the_last_milestone_join_the_summary() {
+        use crate::report::targets::Targets;
+        use crate::review::milestone::Milestone;
+        use crate::review::{PackRef, Timestamp};
+        let (then, packs) = review(&[("secrets", State::Answered, &["none"], false)]);
+        let refs: Vec<PackRef> = packs.iter().map(PackRef::of).collect();
+        let card = crate::review::score::score(&then, &packs);
+        let mut b = sample();
+        b.milestone = Some(Milestone::freeze("q3", Timestamp(0), &then, &refs, &card));
+        let map = [("security".to_string(), 60.0)].into_iter().collect();
+        b.targets = Targets::resolve(&map, &Default::default());
+        let md = render(&b);
+        let rows = table_rows(&parse(&md));
+        assert_eq!(
+            rows[0][..4],
+            ["Pillar", "Score", "Target", "q3 (1970-01-01)"]
+        );
+        assert_eq!(rows[1][..4], ["Security", "50.0 ▼", "60", "0.0"]);
+        assert_eq!(rows[2][..4], ["Reliability", "0.0", "—", "—"]);
+        assert_eq!(rows[3][..4], ["Overall", "37.5", "—", "0.0"]);
+        assert!(md.contains("▼ below its target.\n"), "{md}");
+    }
+
+    #[test]
     fn an_empty_backlog_says_so() {
         let (r, packs) = review(&[("alerts", State::Answered, &["slo", "on-call"], false)]);
         let md = render(&build(&r, &packs));

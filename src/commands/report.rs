@@ -72,6 +72,9 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
 /// Notes summed over every review: how many reviews had each, and the first file that did.
 type Tally = BTreeMap<NoteKey, (usize, usize)>;
 
+/// A kind of note, how many reviews had it, and the first file that did.
+type Noted = (NoteKey, usize, String);
+
 /// A note without its file, so that equal notes of many files add up.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum NoteKey {
@@ -87,7 +90,7 @@ fn summarise_all(
     ctx: &Ctx,
     opener: &Opener,
     files: &[PathBuf],
-) -> Result<(Vec<Summary>, Vec<(NoteKey, usize, String)>)> {
+) -> Result<(Vec<Summary>, Vec<Noted>)> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, MAX_WORKERS)
@@ -187,7 +190,7 @@ fn summarise(
 }
 
 /// One line per kind of note, with how many reviews had it.
-fn note_lines(notes: &[(NoteKey, usize, String)]) -> Vec<String> {
+fn note_lines(notes: &[Noted]) -> Vec<String> {
     notes
         .iter()
         .map(|(key, n, first)| {
