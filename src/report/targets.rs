@@ -185,6 +185,18 @@ mod tests {
     }
 
     #[test]
+    fn review_targets_survive_a_save() {
+        let (mut r, _) = review(&[("secrets", State::Answered, &["vault"], false)]);
+        r.targets = map(&[("security", 80.0), ("cost", 62.5)]);
+        let text = crate::review::store::to_toml(&r);
+        assert!(
+            text.contains("[targets]\ncost = 62.5\nsecurity = 80.0\n"),
+            "{text}"
+        );
+        assert_eq!(crate::review::store::parse("x", &text).unwrap(), r);
+    }
+
+    #[test]
     fn bad_targets_are_refused_with_the_file_and_key() {
         assert_eq!(
             check("x.review.toml", &map(&[("security", 120.0)])),
