@@ -274,7 +274,7 @@ fn a_changed_pack_is_reported_once_and_then_recorded() {
     std::fs::write(&file, text.replace(&old_digest, "digest = \"sha256:0000\"")).unwrap();
 
     let mut s = env.spawn(&["review", "p.review.toml"]);
-    s.expect("Changed").unwrap();
+    s.expect("changed since the review").unwrap();
     send_slowly(&mut s, &[" ", "q"]);
     assert!(matches!(wait_exit(&mut s), WaitStatus::Exited(_, 0)));
     let text = std::fs::read_to_string(&file).unwrap();

@@ -126,7 +126,7 @@ pub fn score(value: Option<f64>) -> String {
 
 /// A completion share as a whole percentage.
 pub fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
+    format!("{}%", crate::review::score::percent(share))
 }
 
 #[cfg(test)]

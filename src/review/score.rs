@@ -47,13 +47,23 @@ impl Counts {
 
     /// Share of questions answered or not applicable (1 when there are none).
     pub fn completion(&self) -> f64 {
-        let total = self.total();
-        if total == 0 {
-            1.0
-        } else {
-            (self.answered() + self.not_applicable) as f64 / total as f64
-        }
+        share(self.answered() + self.not_applicable, self.total())
     }
+}
+
+/// The share of `done` in `total`: 1 when there is nothing to do.
+pub fn share(done: usize, total: usize) -> f64 {
+    if total == 0 {
+        1.0
+    } else {
+        done as f64 / total as f64
+    }
+}
+
+/// A share (0 to 1) as a whole percentage, rounded to the nearest (7 of 8 is 88%). Every surface
+/// that shows completion goes through it, so that they all agree.
+pub fn percent(share: f64) -> u32 {
+    (share.clamp(0.0, 1.0) * 100.0).round() as u32
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
