@@ -1,5 +1,8 @@
 //! The review screen's hot paths: drawing the walk, and one keypress through update and save.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -167,7 +167,7 @@ pub enum ExportFormat {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     pub file: PathBuf,
-    /// Output format (default: the config's export_format, else md).
+    /// Output format (default: the config's `export_format`, else md).
     #[arg(long, value_enum)]
     pub format: Option<ExportFormat>,
     /// Write here instead of stdout.

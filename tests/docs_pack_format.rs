@@ -4,6 +4,9 @@
 //! must pass `scorps packs check --strict`, and the `explain` output shown for the example must be
 //! what scorps prints.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -20,7 +23,7 @@ fn code_blocks() -> Vec<(String, String)> {
     for event in Parser::new(&page) {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) => {
-                current = Some((lang.to_string(), String::new()))
+                current = Some((lang.to_string(), String::new()));
             }
             Event::Text(text) => {
                 if let Some((_, body)) = current.as_mut() {

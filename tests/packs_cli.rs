@@ -4,6 +4,9 @@
 //! `SCORPS_CONFIG_DIR` pointing at temporary folders, so the developer's own packs and settings
 //! never leak in.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -517,7 +520,7 @@ fn show_strips_control_characters_from_a_hostile_pack() {
             .args(["packs", "show", hostile.to_str().unwrap()]),
     );
     for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}', '\r'] {
-        assert!(!out.contains(bad), "{:?} in {out:?}", bad);
+        assert!(!out.contains(bad), "{bad:?} in {out:?}");
     }
     for text in [
         "Hostile pack (hostile 1.0.0)",

@@ -1,5 +1,8 @@
 //! `scorps review` outside a terminal: every failure is reported before the screen is taken.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use assert_cmd::Command;
 use predicates::str::contains;
 

@@ -3,6 +3,9 @@
 //! ratatui moves the cursor over blanks instead of writing them, so screen text is matched a
 //! word at a time, and only text that newly appears (unchanged cells are not rewritten).
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 #![cfg(unix)]
 
 use std::path::{Path, PathBuf};

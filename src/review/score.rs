@@ -207,7 +207,7 @@ mod tests {
                 key("t", q),
                 Answer {
                     state: *state,
-                    selected: sel.iter().map(|s| s.to_string()).collect(),
+                    selected: sel.iter().map(std::string::ToString::to_string).collect(),
                     ..Answer::default()
                 },
             );
@@ -226,7 +226,7 @@ mod tests {
         ]);
         let s = score(&r, &packs);
         assert_eq!(s.overall, Some(50.0));
-        assert_eq!(s.completion, 1.0);
+        assert!((s.completion - 1.0).abs() < 1e-12);
         assert_eq!(s.pillars[0].id, "security");
         assert_eq!(s.pillars[0].score, Some(50.0));
         assert_eq!(
@@ -306,7 +306,7 @@ mod tests {
         let mut r = Review::new("W", "T", "F", vec![], &[&pack]);
         let answer = Answer {
             state: State::Answered,
-            selected: selected.iter().map(|s| s.to_string()).collect(),
+            selected: selected.iter().map(std::string::ToString::to_string).collect(),
             ..Answer::default()
         };
         r.answers.insert(key("r", "backups"), answer);
@@ -377,7 +377,7 @@ mod tests {
         assert_eq!(s.overall, Some(50.0));
         assert_eq!(s.pillars[1].id, "custom-empty");
         assert_eq!(s.pillars[1].score, None);
-        assert_eq!(s.completion, 1.0);
+        assert!((s.completion - 1.0).abs() < 1e-12);
         assert_eq!(
             serde_json::to_value(&s).unwrap()["pillars"][1]["score"],
             serde_json::Value::Null
@@ -386,7 +386,7 @@ mod tests {
         r.answers.remove(&key("r", "other"));
         let s = score(&r, &packs);
         assert_eq!(s.overall, Some(50.0), "unanswered is left out too");
-        assert_eq!(s.completion, 0.5);
+        assert!((s.completion - 0.5).abs() < 1e-12);
         assert_eq!(
             s.pillars[1].counts,
             Counts {

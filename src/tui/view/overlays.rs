@@ -20,7 +20,7 @@ pub(crate) fn input_line<'a>(input: &LineInput, width: usize, theme: &Theme) -> 
     let before: String = chars[start..input.cursor.min(chars.len())].iter().collect();
     let at: String = chars
         .get(input.cursor)
-        .map_or(" ".into(), |c| c.to_string());
+        .map_or(" ".into(), std::string::ToString::to_string);
     let after: String = chars
         .iter()
         .skip(input.cursor + 1)

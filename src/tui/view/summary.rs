@@ -12,7 +12,7 @@ use crate::tui::theme::Theme;
 use crate::tui::update::{high_risks, scorecard};
 
 fn score_text(score: Option<f64>) -> String {
-    score.map_or("  —".into(), |s| format!("{:>3.0}", s))
+    score.map_or("  —".into(), |s| format!("{s:>3.0}"))
 }
 
 pub fn draw(app: &App, selected: usize, theme: &Theme, frame: &mut Frame, area: Rect) {

@@ -87,7 +87,7 @@ fn navigator(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 };
                 let (state, risk) = s.status(r);
                 let flagged = s.flagged(r);
-                let title = s.get(r).map(|(_, _, q)| q.title.as_str()).unwrap_or("");
+                let title = s.get(r).map_or("", |(_, _, q)| q.title.as_str());
                 let flag = if flagged { "⚑" } else { " " };
                 let text = truncate(title, width.saturating_sub(5));
                 let mut line = Line::from(vec![
