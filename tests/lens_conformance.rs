@@ -198,12 +198,9 @@ fn real_lenses_survive_export_and_import() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let (pack, _) = import(path);
         let exported = lens::export(&pack).unwrap_or_else(|e| panic!("{name}: {}", e.report()));
-        let (back, _) = lens::import_bytes(
-            &name,
-            exported.json.as_bytes(),
-            Source::File(path.clone()),
-        )
-        .unwrap_or_else(|e| panic!("{name}: {}", e.report()));
+        let (back, _) =
+            lens::import_bytes(&name, exported.json.as_bytes(), Source::File(path.clone()))
+                .unwrap_or_else(|e| panic!("{name}: {}", e.report()));
         for ((pa, a), (pb, b)) in pack.questions().zip(back.questions()) {
             assert_eq!(
                 lens::aws_pillar_id(&pa.id),

@@ -645,7 +645,7 @@ fn completions_and_manpage_are_printed() {
     }
     let man = stdout_of(sb.scorps().arg("manpage"));
     assert!(
-        man.starts_with(".ie \\n(.g .ds Aq") || man.contains(".TH scorps"),
+        man.starts_with(".TH SCORPS 1") && man.contains(".SH COMMANDS"),
         "{man}"
     );
     sb.scorps()

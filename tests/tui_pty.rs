@@ -5,7 +5,6 @@
 
 // Tests and benches fail loudly on purpose: a panic is their way to report.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 #![cfg(unix)]
 
 use std::path::{Path, PathBuf};

@@ -4,6 +4,7 @@ mod check;
 mod diff;
 mod export;
 mod lens;
+mod manpage;
 mod open;
 mod packs;
 mod report;
@@ -128,9 +129,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Manpage) => {
             let cmd = <Cli as clap::CommandFactory>::command();
-            let mut out = Vec::new();
-            clap_mangen::Man::new(cmd).render(&mut out)?;
-            emit(None, &String::from_utf8_lossy(&out))?;
+            emit(None, &manpage::render(cmd))?;
             Ok(ExitCode::SUCCESS)
         }
     }

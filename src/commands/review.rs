@@ -56,6 +56,14 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
             "the review screen needs a terminal; for scripts use `scorps score`, `export` or `check`"
         )
     };
+    if !args.file.as_ref().is_some_and(|f| f.exists()) {
+        // A new review: a --pillar typo is named before anything else happens.
+        let packs: Vec<_> = defaults
+            .iter()
+            .filter_map(|id| catalog.get(id).cloned())
+            .collect();
+        filter.check(&packs)?;
+    }
     if !interactive && !args.file.as_ref().is_some_and(|f| f.exists()) {
         return Err(needs_terminal());
     }

@@ -98,3 +98,67 @@ pub fn bind(path: &Path, review: Review, catalog: &Catalog) -> Result<Opened, Op
         notes,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::load::Origin;
+    use crate::pack::{Source, load_str};
+
+    fn pack(version: &str, question: &str) -> Pack {
+        let text = format!(
+            "schema: 1\nid: p\nname: P\nversion: {version}\npillars:\n  - id: security\n    name: Security\n    questions:\n      - id: {question}\n        title: Q?\n        choices:\n          - {{ id: a, title: A, improve: x }}\n"
+        );
+        load_str("p.yaml", &text, Source::Builtin("p.yaml")).unwrap()
+    }
+
+    #[test]
+    fn a_review_is_read_against_the_version_it_recorded_when_that_is_loaded() {
+        let (v1, v2) = (pack("1.0.0", "old"), pack("2.0.0", "new"));
+        let mut catalog = Catalog::default();
+        catalog.add(Origin::Cli, v1.clone());
+        catalog.add(Origin::Cli, v2.clone());
+        let review = Review::new("W", "", "", vec![], &[&v1]);
+        let opened = bind("r".as_ref(), review.clone(), &catalog).unwrap();
+        assert_eq!(opened.packs[0].version, "1.0.0");
+        assert!(opened.notes.is_empty(), "{:?}", opened.notes);
+        assert!(!opened.packs_drifted());
+
+        // Without v1 loaded, the winner is used and the change is noted.
+        let mut newer = Catalog::default();
+        newer.add(Origin::Cli, v2);
+        let opened = bind("r".as_ref(), review, &newer).unwrap();
+        assert_eq!(opened.packs[0].version, "2.0.0");
+        assert_eq!(
+            opened.notes[0].to_string(),
+            "pack `p` is now 2.0.0 (the review was answered against 1.0.0); answers are kept"
+        );
+        assert!(opened.packs_drifted());
+    }
+
+    #[test]
+    fn a_pack_listed_twice_counts_once() {
+        let v1 = pack("1.0.0", "q");
+        let mut catalog = Catalog::default();
+        catalog.add(Origin::Cli, v1.clone());
+        let mut review = Review::new("W", "", "", vec![], &[&v1, &v1]);
+        review.answers.insert(
+            "p/q".into(),
+            crate::review::Answer {
+                state: crate::review::State::Answered,
+                selected: vec!["a".into()],
+                ..Default::default()
+            },
+        );
+        let opened = bind("r".as_ref(), review, &catalog).unwrap();
+        assert_eq!(opened.packs.len(), 1);
+        assert_eq!(
+            opened.notes,
+            [Note::DuplicatePack("p".into())],
+            "{:?}",
+            opened.notes
+        );
+        let card = crate::review::score(&opened.review, &opened.packs);
+        assert_eq!(card.totals.total(), 1, "not double-counted");
+    }
+}

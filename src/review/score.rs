@@ -306,7 +306,10 @@ mod tests {
         let mut r = Review::new("W", "T", "F", vec![], &[&pack]);
         let answer = Answer {
             state: State::Answered,
-            selected: selected.iter().map(std::string::ToString::to_string).collect(),
+            selected: selected
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
             ..Answer::default()
         };
         r.answers.insert(key("r", "backups"), answer);

@@ -721,3 +721,123 @@ fn review_names_drop_their_ending() {
         "review"
     );
 }
+
+#[test]
+fn an_empty_walk_takes_every_key_without_panicking() {
+    // `--flagged` with nothing flagged: nothing to walk.
+    let w = walk_of(
+        demo_review(),
+        &Filter {
+            flagged: true,
+            ..Filter::default()
+        },
+    );
+    assert!(
+        w.notices
+            .iter()
+            .any(|n| n.contains("no question is flagged"))
+    );
+    let mut app = App::walk(w, NOW);
+    let codes = [
+        KeyCode::Char('a'),
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Char('e'),
+        KeyCode::Char('x'),
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Char('n'),
+        KeyCode::Char('f'),
+        KeyCode::Char(' '),
+        KeyCode::Char('1'),
+        KeyCode::Char('0'),
+        KeyCode::Down,
+        KeyCode::Up,
+        KeyCode::Right,
+        KeyCode::Left,
+        KeyCode::Tab,
+        KeyCode::Down,
+        KeyCode::Tab,
+        KeyCode::Tab,
+        KeyCode::Char('/'),
+        KeyCode::Char('z'),
+        KeyCode::Enter,
+        KeyCode::Char('s'),
+        KeyCode::Enter,
+        KeyCode::Char('s'),
+        KeyCode::Char('?'),
+        KeyCode::Esc,
+    ];
+    for code in codes {
+        press(&mut app, code);
+        for (w, h) in [(80, 24), (100, 30)] {
+            render(&app, w, h);
+        }
+    }
+    assert!(app.session().unwrap().review().answers.is_empty());
+    assert_eq!(press(&mut app, KeyCode::Char('q')), Some(Effect::Quit));
+}
+
+#[test]
+fn a_narrowed_walk_summarises_the_whole_review() {
+    let mut review = demo_review();
+    // A high risk in security, then walk only reliability.
+    review.answers.insert(
+        "demo/identities".into(),
+        crate::review::Answer {
+            state: State::Answered,
+            selected: vec!["none".into()],
+            ..Default::default()
+        },
+    );
+    let mut app = App::walk(
+        walk_of(
+            review,
+            &Filter {
+                pillars: vec!["reliability".into()],
+                ..Filter::default()
+            },
+        ),
+        NOW,
+    );
+    press(&mut app, KeyCode::Char('s'));
+    let screen = render(&app, 100, 30);
+    assert!(screen.contains("high 1"), "{screen}");
+    assert!(screen.contains("High risks (1)"), "{screen}");
+    assert!(!screen.contains("No high risks"), "{screen}");
+    // Opening it widens the walk to every question.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(current_id(&app), "demo/identities");
+    assert_eq!(app.scope(), "Questions");
+}
+
+#[test]
+fn the_header_and_the_scorecard_agree_on_completion() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Char('1'));
+    let card = super::update::scorecard(&app).unwrap();
+    let pct = crate::review::score::percent(card.completion);
+    assert_eq!(pct, 67, "2 of 3 rounds to 67, not 66");
+    assert!(render(&app, 100, 30).contains("2/3 (67%)"));
+}
+
+#[test]
+fn keys_doc_matches_the_key_table() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/review-screen.md");
+    let doc = std::fs::read_to_string(&path).unwrap();
+    let (start, end) = ("<!-- keys:start -->\n", "<!-- keys:end -->");
+    let a = doc.find(start).expect("the keys:start marker") + start.len();
+    let b = doc.find(end).expect("the keys:end marker");
+    let table = super::keys::markdown();
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, format!("{}{table}{}", &doc[..a], &doc[b..])).unwrap();
+        return;
+    }
+    assert_eq!(
+        &doc[a..b],
+        table,
+        "docs/review-screen.md differs from the key table: run UPDATE_DOCS=1 cargo test keys_doc"
+    );
+}

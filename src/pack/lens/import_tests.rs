@@ -24,11 +24,17 @@ fn run(text: &str) -> Result<Imported, PackErrors> {
 }
 
 fn errors(text: &str) -> Vec<String> {
-    run(text).map_or_else(|e| e.0.iter().map(ToString::to_string).collect(), |_| Vec::new())
+    run(text).map_or_else(
+        |e| e.0.iter().map(ToString::to_string).collect(),
+        |_| Vec::new(),
+    )
 }
 
 fn warnings(text: &str) -> Vec<String> {
-    run(text).map_or_else(|e| panic!("{}", e.report()), |i| i.warnings.iter().map(ToString::to_string).collect())
+    run(text).map_or_else(
+        |e| panic!("{}", e.report()),
+        |i| i.warnings.iter().map(ToString::to_string).collect(),
+    )
 }
 
 #[test]
