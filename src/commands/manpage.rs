@@ -1,7 +1,7 @@
 //! `scorps manpage`: one manual page for the whole tool, written from the command definitions and
 //! the review screen's key table, so that it never drifts from either.
 //!
-//! clap_mangen's page points at a page per subcommand (`scorps-review(1)`) that nothing installs,
+//! The page `clap_mangen` writes points at a page per subcommand (`scorps-review(1)`) that nothing installs,
 //! and prints the help's examples under a heading "EXTRA". This page instead has every command in
 //! one COMMANDS section, then the review screen's keys, files, environment and exit status.
 
