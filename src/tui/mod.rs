@@ -6,14 +6,14 @@
 //! exporting, opening files), and `run` is the event loop with its signal handling.
 
 pub mod app;
-pub mod effects;
-pub mod input;
+mod effects;
+pub(crate) mod input;
 pub mod keys;
-pub mod layout;
+pub(crate) mod layout;
 pub mod recent;
-pub mod run;
+mod run;
 pub mod start;
-pub mod theme;
+pub(crate) mod theme;
 pub mod update;
 pub mod view;
 
