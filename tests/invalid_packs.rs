@@ -51,6 +51,14 @@ const CASES: &[Case] = &[
         ],
     ),
     case(
+        "bad-if-missing-level.yaml",
+        "18:25",
+        &[
+            "question `identities`, choice `mfa`",
+            "unknown `if_missing` level `critical`; expected one of low, medium, high",
+        ],
+    ),
+    case(
         "bad-pack-id-uppercase.yaml",
         "2:5",
         &["invalid pack id `Fixture-Pack`", "lowercase"],
@@ -149,6 +157,14 @@ const CASES: &[Case] = &[
         &["question `identities`", "the question has no title"],
     ),
     case("garbage-bytes.yaml", "3:10", &["not UTF-8", "`0xE9`"]),
+    case(
+        "if-missing-on-none.yaml",
+        "21:25",
+        &[
+            "question `identities`, choice `none`",
+            "\"None of these\" cannot have `if_missing`: it is not a practice",
+        ],
+    ),
     case(
         "link-javascript-url.yaml",
         "20:22",

@@ -291,6 +291,23 @@ fn check_a_clean_pack_exits_0_and_says_ok() {
         ));
 }
 
+#[test]
+fn a_pack_of_if_missing_levels_passes_check_strict() {
+    let sb = Sandbox::new();
+    sb.scorps()
+        .args([
+            "packs",
+            "check",
+            "--strict",
+            fixture("levels.yaml").to_str().unwrap(),
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::ends_with(
+            "levels.yaml: ok: pack `levels` 1.0.0, 1 questions\n",
+        ));
+}
+
 const LINT_WARNINGS: [&str; 5] = [
     "warnings.yaml:9:13: pack `lint-me`, question `secrets`: the risk rules have no `default`; high is assumed",
     "warnings.yaml:9:13: pack `lint-me`, question `secrets`: no selection gives risk `none`",
@@ -575,6 +592,37 @@ fn explain_shows_the_thresholds_of_a_question_without_rules() {
         "alerts",
     ]));
     insta::assert_snapshot!("explain_thresholds", out);
+}
+
+#[test]
+fn explain_shows_the_if_missing_levels_of_a_question_without_rules() {
+    let sb = Sandbox::new();
+    let out = stdout_of(sb.scorps().args([
+        "packs",
+        "explain",
+        fixture("levels.yaml").to_str().unwrap(),
+        "secrets",
+    ]));
+    insta::assert_snapshot!("explain_if_missing", out);
+}
+
+#[test]
+fn show_prints_each_practice_level_and_how_the_risk_is_derived() {
+    let sb = Sandbox::new();
+    let out =
+        stdout_of(
+            sb.scorps()
+                .args(["packs", "show", fixture("levels.yaml").to_str().unwrap()]),
+        );
+    for line in [
+        "   [ ] Secrets live in a secrets manager  (vault) · high if missing\n",
+        "   [ ] Commits are scanned for secrets  (scanning) · medium if missing\n",
+        "   [ ] Secrets are rotated on a schedule  (rotation) · low if missing\n",
+        "   ( ) None of these  (none)\n",
+        "   risk: the worst `if_missing` among the practices not ticked\n",
+    ] {
+        assert!(out.contains(line), "{line}\n{out}");
+    }
 }
 
 #[test]

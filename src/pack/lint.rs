@@ -4,7 +4,7 @@
 //! of practices, and "None of these" alone), so the findings are exact, not heuristics.
 
 use super::error::PackError;
-use super::{Pack, Question, Risk, RiskRules};
+use super::{MissingRisk, Pack, Question, Risk, RiskRules, UNDECLARED_IF_MISSING};
 
 /// The most selections lint evaluates in one pack (about a second of work). A hostile 8 MiB pack
 /// of 20-choice questions would otherwise take minutes; past the budget, questions are still
@@ -61,6 +61,18 @@ fn question(file: &str, pack: &str, q: &Question, exhaustive: bool, out: &mut Ve
             ));
         }
     }
+    if matches!(q.risk, RiskRules::IfMissing) {
+        for (_, c) in q.practices().filter(|(_, c)| c.if_missing.is_none()) {
+            out.push(warn(
+                c.pos,
+                format!(
+                    "practice `{}` has no `if_missing` while others in the question do; it counts as {UNDECLARED_IF_MISSING}",
+                    c.id
+                ),
+                "give every practice of the question `if_missing: high`, `medium` or `low`",
+            ));
+        }
+    }
     let RiskRules::Ordered {
         rules,
         default,
@@ -95,8 +107,12 @@ fn question(file: &str, pack: &str, q: &Question, exhaustive: bool, out: &mut Ve
     let mut decided = vec![0usize; rules.len()];
     let mut by_default = 0;
     let mut reached = [false; 3];
+    // The first selection where each rule (and, last, the default) gives less risk than a
+    // declared `if_missing` of a practice it leaves out.
+    let mut too_low: Vec<Option<(u32, usize, MissingRisk)>> = vec![None; rules.len() + 1];
     for sel in q.selections() {
-        let risk = match q.deciding_rule(sel) {
+        let decider = q.deciding_rule(sel);
+        let risk = match decider {
             Some(i) => {
                 decided[i] += 1;
                 rules[i].level
@@ -107,6 +123,35 @@ fn question(file: &str, pack: &str, q: &Question, exhaustive: bool, out: &mut Ve
             }
         };
         reached[risk as usize] = true;
+        let slot = &mut too_low[decider.unwrap_or(rules.len())];
+        if slot.is_none()
+            && let Some((missing, level)) = q.worst_missing(sel, None)
+            && level.risk() > risk
+        {
+            *slot = Some((sel, missing, level));
+        }
+    }
+    for (i, found) in too_low.iter().enumerate() {
+        let Some((sel, missing, missing_level)) = *found else {
+            continue;
+        };
+        let (who, level, pos) = match rules.get(i) {
+            Some(r) => (format!("rule {}", i + 1), r.level, r.pos),
+            None => (
+                "the default".to_string(),
+                *default,
+                default_pos.unwrap_or(q.pos),
+            ),
+        };
+        out.push(warn(
+            pos,
+            format!(
+                "{who} gives {level} while `{}` ({missing_level} if missing) is not ticked, e.g. {}",
+                q.choices[missing].id,
+                describe_selection(q, sel)
+            ),
+            "raise the rule's level, require the practice in its condition, or lower its `if_missing`",
+        ));
     }
     for (rule, n) in rules.iter().zip(&decided) {
         if *n == 0 {
@@ -130,6 +175,26 @@ fn question(file: &str, pack: &str, q: &Question, exhaustive: bool, out: &mut Ve
             "no selection gives risk `none`: the squad can never clear this question".into(),
             "add a `none:` rule for the practices that make the question safe",
         ));
+    }
+}
+
+/// A selection in words: "for \"None of these\"", "when only `a` is ticked", "when only `a` and
+/// `b` are ticked".
+fn describe_selection(q: &Question, sel: u32) -> String {
+    let ticked: Vec<String> = q
+        .choices
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| sel & (1 << i) != 0)
+        .map(|(_, c)| format!("`{}`", c.id))
+        .collect();
+    if q.none_choice().is_some_and(|n| sel == 1 << n) {
+        return "for \"None of these\"".to_string();
+    }
+    match ticked.split_last() {
+        Some((last, [])) => format!("when only {last} is ticked"),
+        Some((last, rest)) => format!("when only {} and {last} are ticked", rest.join(", ")),
+        None => "when nothing is ticked".to_string(),
     }
 }
 

@@ -15,10 +15,11 @@ use sha2::{Digest, Sha256};
 
 use super::diagnose;
 use super::error::{PackError, Pos};
-use super::raw::{RawChoice, RawLevel, RawPack, RawQuestion, RawRule};
+use super::raw::{RawChoice, RawIfMissing, RawLevel, RawPack, RawQuestion, RawRule};
 use super::rule::{self, Compiled};
 use super::{
-    Choice, Link, MAX_CHOICES, Pack, Pillar, Question, Risk, RiskRules, Rule, Source, builtin, lens,
+    Choice, Link, MAX_CHOICES, MissingRisk, Pack, Pillar, Question, Risk, RiskRules, Rule, Source,
+    builtin, lens,
 };
 
 /// The largest pack file read, in bytes (the largest real AWS lens is about 0.2 MiB).
@@ -403,6 +404,7 @@ impl Validator<'_> {
             );
         }
         let risk = match rq.risk {
+            None if choices.iter().any(|c| c.if_missing.is_some()) => RiskRules::IfMissing,
             None => RiskRules::Thresholds,
             Some(rules) => self.rules(&ctx, pos_of(&rules), rules.value, &choices),
         };
@@ -452,6 +454,21 @@ impl Validator<'_> {
                 url,
             });
         }
+        let if_missing = rc.if_missing.map(|level| {
+            if rc.none {
+                self.error(
+                    pos_of(&level),
+                    ctx.clone(),
+                    "\"None of these\" cannot have `if_missing`: it is not a practice".into(),
+                    "remove `if_missing` from the `none: true` choice; give it to the practices",
+                );
+            }
+            match level.value {
+                RawIfMissing::Low => MissingRisk::Low,
+                RawIfMissing::Medium => MissingRisk::Medium,
+                RawIfMissing::High => MissingRisk::High,
+            }
+        });
         Choice {
             id: cid,
             title: rc.title,
@@ -459,6 +476,7 @@ impl Validator<'_> {
             improve: rc.improve,
             links,
             none: rc.none,
+            if_missing: if_missing.filter(|_| !rc.none),
             pos,
         }
     }

@@ -78,6 +78,21 @@ pub struct RawChoice {
     /// "None of these": exclusive with every other choice.
     #[serde(default)]
     pub none: bool,
+    /// The risk a workload runs when this practice is not in place. A question without `risk`
+    /// rules takes the worst level among its missing practices (low adds no risk). Not allowed on
+    /// the "None of these" choice.
+    #[serde(default)]
+    #[schemars(with = "Option<RawIfMissing>")]
+    pub if_missing: Option<Spanned<RawIfMissing>>,
+}
+
+/// How much risk a missing practice carries.
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RawIfMissing {
+    Low,
+    Medium,
+    High,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

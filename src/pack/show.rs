@@ -54,14 +54,27 @@ pub fn show(pack: &Pack) -> String {
             }
             for c in &q.choices {
                 let mark = if c.none { "( )" } else { "[ ]" };
-                let _ = writeln!(out, "   {mark} {}  ({})", clean_line(&c.title), c.id);
+                let level = c
+                    .if_missing
+                    .map(|l| format!(" · {l} if missing"))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "   {mark} {}  ({}){level}", clean_line(&c.title), c.id);
             }
-            if let RiskRules::Ordered { rules, default, .. } = &q.risk {
-                let rules: Vec<String> = rules
-                    .iter()
-                    .map(|r| format!("{}: {}", r.level, r.condition))
-                    .collect();
-                let _ = writeln!(out, "   risk: {} · default: {default}", rules.join(" · "));
+            match &q.risk {
+                RiskRules::Ordered { rules, default, .. } => {
+                    let rules: Vec<String> = rules
+                        .iter()
+                        .map(|r| format!("{}: {}", r.level, r.condition))
+                        .collect();
+                    let _ = writeln!(out, "   risk: {} · default: {default}", rules.join(" · "));
+                }
+                RiskRules::IfMissing => {
+                    let _ = writeln!(
+                        out,
+                        "   risk: the worst `if_missing` among the practices not ticked"
+                    );
+                }
+                RiskRules::Thresholds => {}
             }
         }
     }

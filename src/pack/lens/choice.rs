@@ -61,6 +61,7 @@ impl Importer<'_> {
             improve,
             links: links.0,
             none: false,
+            if_missing: None,
             pos,
         })
     }
