@@ -64,6 +64,15 @@ const CASES: &[Case] = &[
         &["invalid pack id `Fixture-Pack`", "lowercase"],
     ),
     case(
+        "bad-ref-scheme.yaml",
+        "11:27",
+        &[
+            "question `identities`",
+            "reference `Azure:SE:05` has the scheme `Azure`",
+            "`scheme:area`",
+        ],
+    ),
+    case(
         "bad-question-id.yaml",
         "9:13",
         &["pack `fixture`", "invalid question id `identities/people`"],
@@ -80,6 +89,14 @@ const CASES: &[Case] = &[
             "pack `fixture`",
             "version `v1.0` is not a semantic version",
             "MAJOR.MINOR.PATCH",
+        ],
+    ),
+    case(
+        "blank-short.yaml",
+        "11:16",
+        &[
+            "question `identities`",
+            "`short` must be a few words on one line",
         ],
     ),
     case(
@@ -155,6 +172,14 @@ const CASES: &[Case] = &[
         "empty-title.yaml",
         "9:13",
         &["question `identities`", "the question has no title"],
+    ),
+    case(
+        "evidence-on-none.yaml",
+        "18:17",
+        &[
+            "question `identities`, choice `none`",
+            "\"None of these\" cannot have `evidence`",
+        ],
     ),
     case("garbage-bytes.yaml", "3:10", &["not UTF-8", "`0xE9`"]),
     case(

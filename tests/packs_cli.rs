@@ -607,7 +607,7 @@ fn explain_shows_the_if_missing_levels_of_a_question_without_rules() {
 }
 
 #[test]
-fn show_prints_each_practice_level_and_how_the_risk_is_derived() {
+fn show_prints_short_refs_evidence_and_each_practice_level() {
     let sb = Sandbox::new();
     let out =
         stdout_of(
@@ -615,7 +615,8 @@ fn show_prints_each_practice_level_and_how_the_risk_is_derived() {
                 .args(["packs", "show", fixture("levels.yaml").to_str().unwrap()]),
         );
     for line in [
-        "   [ ] Secrets live in a secrets manager  (vault) · high if missing\n",
+        "1. How do you keep secrets out of the code?  [secrets]\n   short: Secrets\n   refs: aws:SEC02, azure:SE:09\n",
+        "   [ ] Secrets live in a secrets manager  (vault) · high if missing\n       evidence: The secrets manager's access log for the service.\n",
         "   [ ] Commits are scanned for secrets  (scanning) · medium if missing\n",
         "   [ ] Secrets are rotated on a schedule  (rotation) · low if missing\n",
         "   ( ) None of these  (none)\n",
@@ -623,6 +624,48 @@ fn show_prints_each_practice_level_and_how_the_risk_is_derived() {
     ] {
         assert!(out.contains(line), "{line}\n{out}");
     }
+}
+
+#[test]
+fn coverage_lists_each_reference_with_the_questions_naming_it() {
+    let sb = Sandbox::new();
+    let levels = fixture("levels.yaml");
+    let out =
+        stdout_of(
+            sb.scorps()
+                .args(["--pack", levels.to_str().unwrap(), "packs", "coverage"]),
+        );
+    for row in [
+        "aws:SEC02    levels/secrets (Secrets)\n",
+        "azure:SE:09  levels/secrets (Secrets)\n",
+    ] {
+        assert!(out.contains(row), "{row}\n{out}");
+    }
+    assert!(out.starts_with("REFERENCE    QUESTIONS\n"), "{out}");
+    let md = stdout_of(sb.scorps().args([
+        "--pack",
+        levels.to_str().unwrap(),
+        "packs",
+        "coverage",
+        "--format",
+        "md",
+    ]));
+    assert!(
+        md.contains("\n## `azure`\n\n1 reference(s).\n\n| Reference | Questions |\n|---|---|\n| `azure:SE:09` | `levels/secrets` Secrets |\n"),
+        "{md}"
+    );
+}
+
+/// docs/packs-coverage.md is the coverage of the built-in packs; it must not fall behind them.
+#[test]
+fn the_committed_coverage_page_is_current() {
+    let sb = Sandbox::new();
+    let generated = stdout_of(sb.scorps().args(["packs", "coverage", "--format", "md"]));
+    let committed = std::fs::read_to_string(manifest("docs/packs-coverage.md")).unwrap();
+    assert!(
+        committed == generated,
+        "docs/packs-coverage.md is stale: run `scorps packs coverage --format md > docs/packs-coverage.md`\n{generated}"
+    );
 }
 
 #[test]

@@ -4,11 +4,11 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use scorps::pack::load::PackErrors;
-use scorps::pack::{explain, lint, load_file, raw, show};
+use scorps::pack::{coverage as cover, explain, lint, load_file, raw, show};
 use scorps::text::clean_line;
 
 use super::{Ctx, emit};
-use crate::cli::PacksCommand;
+use crate::cli::{PacksCommand, TextOrMd};
 
 pub fn run(ctx: &Ctx, cmd: PacksCommand) -> Result<ExitCode> {
     match cmd {
@@ -33,6 +33,7 @@ pub fn run(ctx: &Ctx, cmd: PacksCommand) -> Result<ExitCode> {
             emit(None, &explain::explain(&pack.id, q))?;
             Ok(ExitCode::SUCCESS)
         }
+        PacksCommand::Coverage { format } => coverage(ctx, format),
         PacksCommand::Schema => {
             emit(None, &(raw::schema_json() + "\n"))?;
             Ok(ExitCode::SUCCESS)
@@ -61,6 +62,24 @@ fn list(ctx: &Ctx) -> Result<ExitCode> {
         .collect();
     let header = ["ID", "NAME", "VERSION", "PILLARS", "QUESTIONS", "SOURCE"].map(String::from);
     emit(None, &table(&header, &rows))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn coverage(ctx: &Ctx, format: TextOrMd) -> Result<ExitCode> {
+    let catalog = ctx.catalog()?;
+    let covered = cover::coverage(catalog.packs());
+    let out = match format {
+        TextOrMd::Md => cover::markdown(&covered),
+        TextOrMd::Text if covered.is_empty() => "No question names a reference yet.\n".into(),
+        TextOrMd::Text => {
+            let rows: Vec<[String; 2]> = covered
+                .iter()
+                .map(|c| [c.reference.to_string(), cover::question_list(c)])
+                .collect();
+            table(&["REFERENCE".into(), "QUESTIONS".into()], &rows)
+        }
+    };
+    emit(None, &out)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -27,6 +27,7 @@ pub fn lint(pack: &Pack) -> Vec<PackError> {
         }
         question(&file, &pack.id, q, exhaustive, &mut out);
     }
+    labels(&file, pack, &mut out);
     out.sort_by_key(|w| w.pos);
     if let Some(first) = skipped.first() {
         out.push(
@@ -43,6 +44,50 @@ pub fn lint(pack: &Pack) -> Vec<PackError> {
         );
     }
     out
+}
+
+/// The longest short label that fits the narrow places it is shown in (the review navigator is
+/// 24 columns wide).
+pub const SHORT_MAX: usize = 24;
+
+/// Short labels that are long or shared with another question, and references listed twice.
+fn labels(file: &str, pack: &Pack, out: &mut Vec<PackError>) {
+    let questions: Vec<&Question> = pack.questions().map(|(_, q)| q).collect();
+    for q in &questions {
+        let warn = |message: String, help: &str| {
+            PackError::warning(file, q.pos, message)
+                .context(format!("pack `{}`, question `{}`", pack.id, q.id))
+                .help(help)
+        };
+        for (i, r) in q.refs.iter().enumerate() {
+            if q.refs[..i].contains(r) {
+                out.push(warn(
+                    format!("reference `{r}` is listed twice"),
+                    "remove the second one",
+                ));
+            }
+        }
+        let Some(short) = &q.short else { continue };
+        let length = short.chars().count();
+        if length > SHORT_MAX {
+            out.push(warn(
+                format!("the short label `{short}` has {length} characters; keep it to {SHORT_MAX}"),
+                "say it in a few words: it is shown where there is little room (the review navigator, reports)",
+            ));
+        }
+        if let Some(other) = questions
+            .iter()
+            .find(|o| o.id != q.id && o.label().eq_ignore_ascii_case(short))
+        {
+            out.push(warn(
+                format!(
+                    "the short label `{short}` is also the label of question `{}`",
+                    other.id
+                ),
+                "give every question its own short label",
+            ));
+        }
+    }
 }
 
 fn question(file: &str, pack: &str, q: &Question, exhaustive: bool, out: &mut Vec<PackError>) {

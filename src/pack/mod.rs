@@ -6,6 +6,7 @@
 //! re-checks them.
 
 pub mod builtin;
+pub mod coverage;
 mod diagnose;
 pub mod error;
 pub mod explain;
@@ -159,7 +160,11 @@ pub struct Pillar {
 pub struct Question {
     pub id: String,
     pub title: String,
+    /// A label of a few words for narrow places; see [`Question::label`].
+    pub short: Option<String>,
     pub why: String,
+    /// What the question covers in other frameworks, each `scheme:area` (`aws:REL09`).
+    pub refs: Vec<String>,
     pub choices: Vec<Choice>,
     pub risk: RiskRules,
     pub pos: Pos,
@@ -171,6 +176,8 @@ pub struct Choice {
     pub title: String,
     pub help: String,
     pub improve: String,
+    /// What proof shows the practice is in place; empty when the pack does not say.
+    pub evidence: String,
     pub links: Vec<Link>,
     /// "None of these": exclusive with every other choice.
     pub none: bool,
@@ -228,6 +235,11 @@ impl Rule {
 pub const MAX_CHOICES: usize = 20;
 
 impl Question {
+    /// The question's short label, or its id when it has none.
+    pub fn label(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.id)
+    }
+
     /// Index of the "None of these" choice, if the question has one.
     pub fn none_choice(&self) -> Option<usize> {
         self.choices.iter().position(|c| c.none)
@@ -339,3 +351,6 @@ impl Pack {
 
 #[cfg(test)]
 mod if_missing_tests;
+
+#[cfg(test)]
+mod fields_tests;

@@ -48,9 +48,22 @@ pub struct RawQuestion {
     #[schemars(with = "String", regex(pattern = r"^[A-Za-z0-9_-]+$"))]
     pub id: Spanned<String>,
     pub title: String,
+    /// A label of a few words (24 characters or fewer) for narrow places: the review navigator,
+    /// reports. The question id is used when it is left out.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", length(min = 1))]
+    pub short: Option<Spanned<String>>,
     /// Why it matters: shown beside the question and in the backlog.
     #[serde(default)]
     pub why: String,
+    /// What the question covers in other frameworks, as `scheme:area`: a lowercase scheme, a
+    /// colon, then the area, e.g. `aws:REL09`, `dora:trunk-based`, `azure:RE:05`.
+    #[serde(default)]
+    #[schemars(
+        with = "Vec<String>",
+        inner(regex(pattern = r"^[a-z][a-z0-9-]*:[A-Za-z0-9._/:-]+$"))
+    )]
+    pub refs: Vec<Spanned<String>>,
     #[schemars(length(min = 1, max = 20))]
     pub choices: Vec<RawChoice>,
     /// Checked top to bottom; the first rule that holds decides. Without it: all practices →
@@ -73,6 +86,9 @@ pub struct RawChoice {
     /// What to do next when it is missing (expected on every practice).
     #[serde(default)]
     pub improve: String,
+    /// What proof shows the practice is in place, e.g. "the last restore test's log".
+    #[serde(default)]
+    pub evidence: String,
     #[serde(default)]
     pub links: Vec<RawLink>,
     /// "None of these": exclusive with every other choice.

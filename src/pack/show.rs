@@ -49,6 +49,12 @@ pub fn show(pack: &Pack) -> String {
         );
         for (n, q) in pillar.questions.iter().enumerate() {
             let _ = writeln!(out, "\n{}. {}  [{}]", n + 1, clean_line(&q.title), q.id);
+            if let Some(short) = &q.short {
+                let _ = writeln!(out, "   short: {}", clean_line(short));
+            }
+            if !q.refs.is_empty() {
+                let _ = writeln!(out, "   refs: {}", clean_line(&q.refs.join(", ")));
+            }
             if !q.why.trim().is_empty() {
                 out.push_str(&wrap(&q.why, 86, "   "));
             }
@@ -59,6 +65,9 @@ pub fn show(pack: &Pack) -> String {
                     .map(|l| format!(" · {l} if missing"))
                     .unwrap_or_default();
                 let _ = writeln!(out, "   {mark} {}  ({}){level}", clean_line(&c.title), c.id);
+                if !c.evidence.trim().is_empty() {
+                    out.push_str(&wrap(&format!("evidence: {}", c.evidence), 82, "       "));
+                }
             }
             match &q.risk {
                 RiskRules::Ordered { rules, default, .. } => {
