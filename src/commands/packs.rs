@@ -4,7 +4,9 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use scorps::pack::load::PackErrors;
-use scorps::pack::{coverage as cover, explain, lint, load_file, raw, show};
+use scorps::pack::{
+    Catalog, Pack, coverage as cover, explain, lint, load_file, raw, show, similar,
+};
 use scorps::text::clean_line;
 
 use super::{Ctx, emit};
@@ -13,7 +15,7 @@ use crate::cli::{PacksCommand, TextOrMd};
 pub fn run(ctx: &Ctx, cmd: PacksCommand) -> Result<ExitCode> {
     match cmd {
         PacksCommand::List => list(ctx),
-        PacksCommand::Check { files, strict } => Ok(check(&files, strict)),
+        PacksCommand::Check { files, strict } => Ok(check(ctx, &files, strict)),
         PacksCommand::Show { pack } => {
             let pack = ctx.find_pack(&pack)?;
             emit(None, &show::show(&pack))?;
@@ -105,15 +107,35 @@ pub fn table<const N: usize>(header: &[String; N], rows: &[[String; N]]) -> Stri
     std::iter::once(header).chain(rows).map(line).collect()
 }
 
-fn check(files: &[std::path::PathBuf], strict: bool) -> ExitCode {
+fn check(ctx: &Ctx, files: &[std::path::PathBuf], strict: bool) -> ExitCode {
+    let loaded: Vec<_> = files.iter().map(|f| load_file(f)).collect();
+    let packs: Vec<&Pack> = loaded
+        .iter()
+        .filter_map(|r| r.as_ref().ok().map(|(p, _)| p))
+        .collect();
+    // The files are compared with each other and with every other pack this run can see.
+    let catalog = ctx.discover().unwrap_or_else(|e| {
+        let first = e.0.first().map(ToString::to_string).unwrap_or_default();
+        eprintln!("note: practice titles are compared with the built-in packs only: {first}");
+        Catalog::builtins()
+    });
+    let others: Vec<&Pack> = catalog.packs().collect();
+    let mut repeats = similar::near_duplicates(&packs, &others);
     let (mut errors, mut warnings) = (0, 0);
-    for file in files {
-        match load_file(file) {
+    for (file, result) in files.iter().zip(loaded) {
+        match result {
             Ok((pack, import_warnings)) => {
-                let found: Vec<_> = import_warnings
+                let source = pack.source.to_string();
+                let (mine, rest): (Vec<_>, Vec<_>) = repeats
+                    .into_iter()
+                    .partition(|w| w.file == source && w.pos.is_known());
+                repeats = rest;
+                let mut found: Vec<_> = import_warnings
                     .into_iter()
                     .chain(lint::lint(&pack))
+                    .chain(mine)
                     .collect();
+                found.sort_by_key(|w| (!w.pos.is_known(), w.pos));
                 for w in &found {
                     eprintln!("{}", w.report());
                 }
@@ -139,6 +161,11 @@ fn check(files: &[std::path::PathBuf], strict: bool) -> ExitCode {
             }
         }
     }
+    // What is about no one file (the comparison budget).
+    for w in &repeats {
+        eprintln!("{}", w.report());
+    }
+    warnings += repeats.len();
     if errors > 0 || (strict && warnings > 0) {
         eprintln!(
             "{errors} error(s), {warnings} warning(s){}",

@@ -17,6 +17,7 @@ mod outline;
 pub mod raw;
 pub mod rule;
 pub mod show;
+pub mod similar;
 
 use std::fmt;
 use std::path::PathBuf;
