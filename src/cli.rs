@@ -140,9 +140,23 @@ pub enum PacksCommand {
         /// The question id.
         question: String,
     },
+    /// List the questions that cover each framework reference (`refs:`).
+    #[command(
+        after_help = "Examples:\n  scorps packs coverage\n  scorps --pack ./packs packs coverage --format md > coverage.md"
+    )]
+    Coverage {
+        #[arg(long, value_enum, default_value_t = TextOrMd::Text)]
+        format: TextOrMd,
+    },
     /// Print the JSON Schema of the pack format.
     #[command(after_help = "Example:\n  scorps packs schema > scorps-pack.schema.json")]
     Schema,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TextOrMd {
+    Text,
+    Md,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

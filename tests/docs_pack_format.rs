@@ -92,6 +92,7 @@ fn console_output_shown_for_the_example_is_what_scorps_prints() {
         let runnable = [
             "packs explain payments-platform.yaml ",
             "packs check --strict payments-platform.yaml",
+            "--pack payments-platform.yaml packs coverage",
         ];
         if !runnable.iter().any(|r| command.starts_with(r)) {
             continue;
@@ -116,5 +117,8 @@ fn console_output_shown_for_the_example_is_what_scorps_prints() {
         );
         checked += 1;
     }
-    assert_eq!(checked, 2, "the check and explain examples were found");
+    assert_eq!(
+        checked, 3,
+        "the check, explain and coverage examples were found"
+    );
 }

@@ -44,6 +44,18 @@ impl Ctx {
 
     /// Every pack this run can see; overrides and import warnings are said on stderr.
     pub fn catalog(&self) -> Result<Catalog> {
+        let catalog = self.discover()?;
+        for o in &catalog.overrides {
+            eprintln!("{o}");
+        }
+        for w in &catalog.warnings {
+            eprintln!("{w}");
+        }
+        Ok(catalog)
+    }
+
+    /// Every pack this run can see, without a word on stderr.
+    pub fn discover(&self) -> Result<Catalog, scorps::pack::load::PackErrors> {
         let mut dirs = Vec::new();
         if let Some(user) = self.paths.user_packs() {
             dirs.push((Origin::UserDir, user));
@@ -55,14 +67,7 @@ impl Ctx {
                 .map(|d| (Origin::UserDir, d.clone())),
         );
         dirs.push((Origin::ProjectDir, PathBuf::from(".scorps/packs")));
-        let catalog = Catalog::discover(&dirs, &self.extra_packs)?;
-        for o in &catalog.overrides {
-            eprintln!("{o}");
-        }
-        for w in &catalog.warnings {
-            eprintln!("{w}");
-        }
-        Ok(catalog)
+        Catalog::discover(&dirs, &self.extra_packs)
     }
 }
 

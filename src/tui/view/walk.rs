@@ -255,6 +255,9 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, l: &layout::Walk) {
                 (RiskRules::Thresholds, Some(_)) => {
                     "by the share of practices in place".to_string()
                 }
+                (RiskRules::IfMissing, Some(_)) => {
+                    crate::pack::explain::missing_reason(q, q.mask_of(selected.iter().copied()))
+                }
                 (RiskRules::Ordered { rules, .. }, Some(_)) => {
                     let mask = q.mask_of(selected.iter().copied());
                     match q.deciding_rule(mask) {
