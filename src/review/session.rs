@@ -9,6 +9,9 @@
 //! - **Not applicable** needs a reason (trimmed, not empty). The selection is kept while the
 //!   question is not applicable and comes back when not-applicable is cleared. Ticking a choice
 //!   on a not-applicable question clears not-applicable: the question applies after all.
+//! - **A practice not applicable** (never "None of these") takes a reason from a fixed list and
+//!   optional words; it counts as in place for the risk, and it answers the question as a tick
+//!   does. A practice is ticked or not applicable, never both: doing one undoes the other.
 //! - **Notes, evidence and the flag** can be set in any state. Evidence links are trimmed; an
 //!   empty or repeated link is refused.
 //! - Every change stamps the answer and the review with the time the caller passes in. An answer
@@ -19,7 +22,7 @@
 
 use std::fmt;
 
-use super::model::{Answer, Review, State, Timestamp, key};
+use super::model::{Answer, NaReason, PracticeNa, Review, State, Timestamp, key};
 use crate::pack::{Pack, Pillar, Question, Risk};
 
 /// Which questions a session walks. Empty lists mean "all".
@@ -106,6 +109,14 @@ pub enum Edit {
     AddEvidence(String),
     /// Remove the evidence link at this index.
     RemoveEvidence(usize),
+    /// Mark the practice at this index not applicable, with a reason and optional words.
+    PracticeNotApplicable {
+        choice: usize,
+        reason: NaReason,
+        note: String,
+    },
+    /// The practice at this index applies after all.
+    ClearPracticeNotApplicable(usize),
     /// Flag the question to revisit, or remove the flag.
     Flag(bool),
     /// Move along the walk by this many questions (clamped to the walk).
@@ -133,6 +144,8 @@ pub enum Change {
     Selection,
     NotApplicable,
     NotApplicableCleared,
+    PracticeNotApplicable,
+    PracticeNotApplicableCleared,
     Notes,
     EvidenceAdded,
     EvidenceRemoved,
@@ -146,6 +159,8 @@ impl fmt::Display for Change {
             Change::Selection => "Answer saved.",
             Change::NotApplicable => "Marked not applicable.",
             Change::NotApplicableCleared => "Not applicable cleared; the earlier answer is back.",
+            Change::PracticeNotApplicable => "Practice marked not applicable.",
+            Change::PracticeNotApplicableCleared => "The practice applies again.",
             Change::Notes => "Notes saved.",
             Change::EvidenceAdded => "Evidence added.",
             Change::EvidenceRemoved => "Evidence link removed.",
@@ -164,6 +179,8 @@ pub enum Refusal {
     ReasonRequired,
     /// The current question has no choice at that index.
     NoSuchChoice,
+    /// "None of these" is not a practice: it cannot be not applicable.
+    NotAPractice,
     /// There is no evidence link at that index.
     NoSuchEvidence,
     EmptyEvidence,
@@ -180,6 +197,9 @@ impl fmt::Display for Refusal {
             Refusal::NoQuestion => "No question here: nothing in this walk matches the filter.",
             Refusal::ReasonRequired => "Not applicable needs a reason; nothing changed.",
             Refusal::NoSuchChoice => "This question has no practice with that number.",
+            Refusal::NotAPractice => {
+                "\"None of these\" is not a practice; mark the question not applicable instead."
+            }
             Refusal::NoSuchEvidence => "There is no evidence link there.",
             Refusal::EmptyEvidence => "Type a link or reference first.",
             Refusal::DuplicateEvidence => "That link is already there.",
@@ -378,6 +398,41 @@ impl Session {
                 answer.state = selection_state(&answer);
                 Change::NotApplicableCleared
             }
+            Edit::PracticeNotApplicable {
+                choice,
+                reason,
+                note,
+            } => {
+                let c = match q.choices.get(choice) {
+                    None => return Outcome::Refused(Refusal::NoSuchChoice),
+                    Some(c) if c.none => return Outcome::Refused(Refusal::NotAPractice),
+                    Some(c) => c,
+                };
+                answer.selected.retain(|s| *s != c.id);
+                answer.not_applicable.insert(
+                    c.id.clone(),
+                    PracticeNa {
+                        reason,
+                        note: note.trim().to_string(),
+                    },
+                );
+                if answer.state != State::NotApplicable {
+                    answer.state = selection_state(&answer);
+                }
+                Change::PracticeNotApplicable
+            }
+            Edit::ClearPracticeNotApplicable(choice) => {
+                let Some(c) = q.choices.get(choice) else {
+                    return Outcome::Refused(Refusal::NoSuchChoice);
+                };
+                if answer.not_applicable.remove(&c.id).is_none() {
+                    return Outcome::Unchanged;
+                }
+                if answer.state != State::NotApplicable {
+                    answer.state = selection_state(&answer);
+                }
+                Change::PracticeNotApplicableCleared
+            }
             Edit::Notes(text) => {
                 answer.notes = text;
                 Change::Notes
@@ -459,9 +514,9 @@ impl Session {
     }
 }
 
-/// Answered when something is selected, else unanswered.
+/// Answered when something is ticked or a practice is not applicable, else unanswered.
 fn selection_state(answer: &Answer) -> State {
-    if answer.selected.is_empty() {
+    if answer.selected.is_empty() && answer.not_applicable.is_empty() {
         State::Unanswered
     } else {
         State::Answered
@@ -475,6 +530,7 @@ fn toggle(q: &Question, answer: &mut Answer, i: usize) -> Result<(), Refusal> {
         answer.reason.clear();
         answer.state = selection_state(answer);
     }
+    answer.not_applicable.remove(&choice.id);
     if answer.selected.contains(&choice.id) {
         answer.selected.retain(|s| *s != choice.id);
     } else if choice.none {

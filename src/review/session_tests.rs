@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::pack::Risk;
 use crate::pack::{Source, load_str};
 use crate::review::{score, store};
 
@@ -146,6 +147,51 @@ fn ticking_a_not_applicable_question_answers_it() {
     let a = s.current_answer().unwrap();
     assert_eq!((a.state, a.reason.as_str()), (State::Answered, ""));
     assert_eq!(a.selected, ["mfa"]);
+}
+
+#[test]
+fn a_practice_not_applicable_counts_as_in_place() {
+    let mut s = session();
+    s.apply(Edit::Toggle(0), T0);
+    assert_eq!(s.status(s.current_ref().unwrap()).1, Some(Risk::Medium));
+    let na = |choice| Edit::PracticeNotApplicable {
+        choice,
+        reason: NaReason::ArchitectureConstraints,
+        note: " service accounts only ".into(),
+    };
+    assert_eq!(
+        s.apply(na(1), T0),
+        Outcome::Changed(Change::PracticeNotApplicable)
+    );
+    assert_eq!(
+        s.status(s.current_ref().unwrap()),
+        (State::Answered, Some(Risk::None))
+    );
+    let a = s.current_answer().unwrap();
+    assert_eq!(a.not_applicable["mfa"].note, "service accounts only");
+    assert_eq!(
+        s.apply(na(2), T0),
+        Outcome::Refused(Refusal::NotAPractice),
+        "None of these is not a practice"
+    );
+    // Ticking it undoes not applicable, and the other way round.
+    s.apply(Edit::Toggle(1), T0);
+    let a = s.current_answer().unwrap();
+    assert!(a.not_applicable.is_empty());
+    assert_eq!(a.selected, ["idp", "mfa"]);
+    s.apply(na(1), T0);
+    assert_eq!(s.current_answer().unwrap().selected, ["idp"]);
+    // Not applicable alone answers the question.
+    s.apply(Edit::Toggle(0), T0);
+    assert_eq!(s.status(s.current_ref().unwrap()).0, State::Answered);
+    assert_eq!(
+        s.apply(Edit::ClearPracticeNotApplicable(1), T0),
+        Outcome::Changed(Change::PracticeNotApplicableCleared)
+    );
+    assert!(
+        s.current_answer().is_none(),
+        "nothing left: the answer leaves the file"
+    );
 }
 
 #[test]
@@ -312,6 +358,10 @@ fn arb_edit() -> impl Strategy<Value = Edit> {
         1 => text.prop_map(Edit::AddEvidence),
         1 => (0usize..3).prop_map(Edit::RemoveEvidence),
         1 => any::<bool>().prop_map(Edit::Flag),
+        1 => (0usize..4, 0usize..4, "[a-z ]{0,6}").prop_map(|(choice, r, note)| {
+            Edit::PracticeNotApplicable { choice, reason: NaReason::ALL[r], note }
+        }),
+        1 => (0usize..4).prop_map(Edit::ClearPracticeNotApplicable),
         2 => (-3isize..4).prop_map(Edit::Step),
         1 => (0usize..5).prop_map(Edit::Go),
     ]
@@ -369,7 +419,14 @@ proptest! {
             } else {
                 prop_assert!(a.reason.is_empty(), "{k}: a reason without n/a");
             }
-            prop_assert_eq!(a.state == State::Answered, a.state != State::NotApplicable && !a.selected.is_empty());
+            prop_assert_eq!(
+                a.state == State::Answered,
+                a.state != State::NotApplicable && !(a.selected.is_empty() && a.not_applicable.is_empty())
+            );
+            for id in a.not_applicable.keys() {
+                prop_assert!(!a.selected.contains(id), "{k}: {id} both ticked and not applicable");
+                prop_assert!(q.choice_index(id).is_some_and(|i| !q.choices[i].none), "{k}: {id}");
+            }
             prop_assert!(!a.is_blank(), "{k}: a blank answer stayed in the file");
         }
         let text = store::to_toml(s.review());
