@@ -17,10 +17,11 @@ use anyhow::{Result, anyhow, bail};
 use scorps::report::portfolio::{Summary, json, markdown, portfolio};
 use scorps::report::portfolio_html;
 use scorps::review::milestone;
+use scorps::review::open::Note;
 use scorps::review::resolve::PackChange;
 use scorps::review::score::score;
 
-use super::open::{Note, Opener};
+use super::open::Opener;
 use super::{Ctx, emit, targets};
 use crate::cli::{ReportArgs, ReportFormat};
 
@@ -82,6 +83,8 @@ enum NoteKey {
     Pack(String, String, String),
     /// Pack id (of the answer's key).
     Orphans(String),
+    /// A pack id listed twice.
+    Duplicate(String),
 }
 
 /// Reads, scores and summarises every file on all cores; returns the summaries in file order and
@@ -177,6 +180,7 @@ fn summarise(
             Note::Orphan(key) => {
                 NoteKey::Orphans(key.split_once('/').map_or(key.clone(), |(p, _)| p.into()))
             }
+            Note::DuplicatePack(id) => NoteKey::Duplicate(id),
         })
         .collect();
     keys.sort();
@@ -208,6 +212,9 @@ fn note_lines(notes: &[Noted]) -> Vec<String> {
                 ),
                 NoteKey::Orphans(pack) => format!(
                     "note: {reviews} have answers to questions `{pack}` no longer has; they are kept in the files and left out"
+                ),
+                NoteKey::Duplicate(id) => format!(
+                    "note: {reviews} list pack `{id}` more than once; the first entry counts"
                 ),
             }
         })

@@ -162,6 +162,55 @@ impl State {
     }
 }
 
+/// Why a practice does not apply to a workload (the reasons the AWS Well-Architected Tool uses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NaReason {
+    OutOfScope,
+    BusinessPriorities,
+    ArchitectureConstraints,
+    Other,
+}
+
+impl NaReason {
+    pub const ALL: [NaReason; 4] = [
+        NaReason::OutOfScope,
+        NaReason::BusinessPriorities,
+        NaReason::ArchitectureConstraints,
+        NaReason::Other,
+    ];
+
+    /// How people read it.
+    pub fn label(self) -> &'static str {
+        match self {
+            NaReason::OutOfScope => "out of scope",
+            NaReason::BusinessPriorities => "business priorities",
+            NaReason::ArchitectureConstraints => "architecture constraints",
+            NaReason::Other => "other",
+        }
+    }
+
+    /// How the file writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NaReason::OutOfScope => "out-of-scope",
+            NaReason::BusinessPriorities => "business-priorities",
+            NaReason::ArchitectureConstraints => "architecture-constraints",
+            NaReason::Other => "other",
+        }
+    }
+}
+
+/// A practice that does not apply to the workload: it counts as in place for the risk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PracticeNa {
+    pub reason: NaReason,
+    /// The squad's own words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
 /// The squad's answer to one question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]
@@ -175,6 +224,9 @@ pub struct Answer {
     pub reason: String,
     pub flagged: bool,
     pub updated: Timestamp,
+    /// Practices that do not apply, by choice id.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub not_applicable: BTreeMap<String, PracticeNa>,
 }
 
 impl Answer {
@@ -185,6 +237,25 @@ impl Answer {
             && self.evidence.is_empty()
             && !self.flagged
             && self.reason.is_empty()
+            && self.not_applicable.is_empty()
+    }
+
+    /// The choice ids that count as in place for the risk: the ticked ones and the practices
+    /// that do not apply. "None of these" counts only when nothing else does.
+    pub fn in_place<'a>(&'a self, q: &'a Question) -> Vec<&'a str> {
+        let mut ids: Vec<&str> = self
+            .selected
+            .iter()
+            .chain(self.not_applicable.keys())
+            .map(String::as_str)
+            .collect();
+        let is_none = |id: &str| q.choice_index(id).is_some_and(|i| q.choices[i].none);
+        if ids.iter().any(|id| !is_none(id)) {
+            ids.retain(|id| !is_none(id));
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 }
 
@@ -254,7 +325,7 @@ impl Review {
         if a.state != State::Answered {
             return None;
         }
-        q.risk_of(a.selected.iter().map(String::as_str))
+        q.risk_of(a.in_place(q))
     }
 
     pub fn state(&self, pack: &str, question: &str) -> State {
