@@ -5,6 +5,9 @@
 //! `.ci/run` installs `chromium-headless-shell`. Under CI (`CI=true`) a missing browser fails the
 //! test; elsewhere the test is skipped with a note. `SCORPS_BROWSER` names another binary.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 

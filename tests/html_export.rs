@@ -2,6 +2,9 @@
 //! (html5gum, WHATWG-compliant): no script, nothing loaded from outside, the radar's points where
 //! the scores put them, text from reviews escaped; and a snapshot of each document.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::collections::BTreeMap;
 use std::path::Path;
 

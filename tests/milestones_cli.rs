@@ -2,6 +2,9 @@
 //! the real binary, on copies of the fixture reviews in a temporary folder (milestones are written
 //! beside the review) with the fixture pack `tests/fixtures/packs/backlog-demo.yaml`.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

@@ -186,7 +186,7 @@ fn team_parts(item: &OldItem) -> TeamParts {
                     .under_task
                     .entry(k.clone())
                     .or_default()
-                    .push(line.to_string());
+                    .push(line.clone());
             }
         } else {
             task = None;

@@ -95,7 +95,7 @@ fn summarise_all(
     files: &[PathBuf],
 ) -> Result<(Vec<Summary>, Vec<Noted>)> {
     let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
+        .map_or(1, std::num::NonZero::get)
         .clamp(1, MAX_WORKERS)
         .min(files.len().max(1));
     let next = AtomicUsize::new(0);

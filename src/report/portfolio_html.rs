@@ -17,7 +17,11 @@ pub fn render(p: &Portfolio) -> String {
     let below = p
         .workloads
         .iter()
-        .filter(|r| r.pillars.iter().any(|c| c.below_target()))
+        .filter(|r| {
+            r.pillars
+                .iter()
+                .any(super::portfolio::PillarCell::below_target)
+        })
         .count();
     let _ = writeln!(
         body,
