@@ -137,6 +137,8 @@ td.below { outline: 2px solid var(--target); outline-offset: -2px; }
 .tasks { list-style: none; padding-left: .25rem; }
 .tasks li::before { content: "☐ "; }
 .heatmap td.cell { font-variant-numeric: tabular-nums; }
+.heatmap td:nth-child(2), .heatmap th:nth-child(2) { text-align: left; }
+.heatmap td:last-child { white-space: nowrap; }
 .b0 { background: var(--b0); } .b1 { background: var(--b1); } .b2 { background: var(--b2); }
 .b3 { background: var(--b3); } .b4 { background: var(--b4); } .na { background: var(--na); color: var(--muted); }
 .scroll { overflow-x: auto; }
