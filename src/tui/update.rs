@@ -165,7 +165,13 @@ fn walk(app: &mut App, msg: Msg) -> Option<Effect> {
         }
         Msg::ToggleFlag => {
             let flagged = session.current_answer().is_some_and(|a| a.flagged);
-            return edit(app, Edit::Flag(!flagged));
+            return edit(
+                app,
+                Edit::Flag {
+                    on: !flagged,
+                    reason: String::new(),
+                },
+            );
         }
         Msg::EditNotes | Msg::AskNotApplicable | Msg::AskEvidence => {
             app.message = Some((Refusal::NoQuestion.to_string(), Tone::Error));
