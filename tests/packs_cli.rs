@@ -693,13 +693,18 @@ fn coverage_lists_each_reference_with_the_questions_naming_it() {
             sb.scorps()
                 .args(["--pack", levels.to_str().unwrap(), "packs", "coverage"]),
         );
+    // The built-in packs' references are listed too, and the longest of them sets the padding.
+    let rows: Vec<Vec<&str>> = out
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
     for row in [
-        "aws:SEC02    levels/secrets (Secrets)\n",
-        "azure:SE:09  levels/secrets (Secrets)\n",
+        ["aws:SEC02", "levels/secrets", "(Secrets)"],
+        ["azure:SE:09", "levels/secrets", "(Secrets)"],
     ] {
-        assert!(out.contains(row), "{row}\n{out}");
+        assert!(rows.contains(&row.to_vec()), "{row:?}\n{out}");
     }
-    assert!(out.starts_with("REFERENCE    QUESTIONS\n"), "{out}");
+    assert_eq!(rows[0], ["REFERENCE", "QUESTIONS"], "{out}");
     let md = stdout_of(sb.scorps().args([
         "--pack",
         levels.to_str().unwrap(),
@@ -709,7 +714,8 @@ fn coverage_lists_each_reference_with_the_questions_naming_it() {
         "md",
     ]));
     assert!(
-        md.contains("\n## `azure`\n\n1 reference(s).\n\n| Reference | Questions |\n|---|---|\n| `azure:SE:09` | `levels/secrets` Secrets |\n"),
+        md.contains("\n## `azure`\n\n")
+            && md.contains("\n| `azure:SE:09` | `levels/secrets` Secrets |\n"),
         "{md}"
     );
 }
