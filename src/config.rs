@@ -65,6 +65,8 @@ pub struct Config {
     pub pillar_minutes: Option<u32>,
     /// Colour on or off (`NO_COLOR` in the environment always turns it off).
     pub color: Option<bool>,
+    /// Target scores by pillar id (0–100); a review's own `[targets]` win.
+    pub targets: std::collections::BTreeMap<String, f64>,
 }
 
 impl Config {

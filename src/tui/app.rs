@@ -76,6 +76,8 @@ pub struct Walk {
     pub session: Session,
     /// Said once on opening: changed packs, answers whose question is gone.
     pub notices: Vec<String>,
+    /// The review's newest milestone, for the summary's "was".
+    pub milestone: Option<crate::review::milestone::Milestone>,
 }
 
 /// Everything the TUI shows.
@@ -102,6 +104,8 @@ pub struct App {
     pub changed: bool,
     /// Minutes per pillar from the settings, when the review sets none.
     pub pillar_minutes: Option<u32>,
+    /// Target scores per pillar from the settings (the review's own win).
+    pub config_targets: std::collections::BTreeMap<String, f64>,
     pub overlay: Option<Overlay>,
     /// The notes editor of the current question.
     pub notes: TextArea<'static>,
@@ -238,6 +242,7 @@ impl App {
             counted: now,
             changed: false,
             pillar_minutes: None,
+            config_targets: std::collections::BTreeMap::new(),
             overlay: None,
             notes: TextArea::default(),
             message: None,
@@ -284,6 +289,15 @@ impl App {
             .and_then(|s| s.review().pillar_minutes)
             .or(self.pillar_minutes)
             .filter(|m| *m > 0)
+    }
+
+    /// The target score of each pillar: the review's, else the settings'.
+    pub fn targets(&self) -> crate::report::targets::Targets {
+        let review = self
+            .session()
+            .map(|s| s.review().targets.clone())
+            .unwrap_or_default();
+        crate::report::targets::Targets::resolve(&review, &self.config_targets)
     }
 
     /// What the walk covers, for the navigator's title.

@@ -897,3 +897,38 @@ fn keys_doc_matches_the_key_table() {
         "docs/review-screen.md differs from the key table: run UPDATE_DOCS=1 cargo test keys_doc"
     );
 }
+
+#[test]
+fn the_summary_shows_the_last_milestone_and_the_targets() {
+    let mut app = walked();
+    let s = app.session().unwrap();
+    let card = crate::review::score(s.review(), s.packs());
+    let milestone = crate::review::milestone::Milestone::freeze(
+        "q3",
+        Timestamp(NOW as i64),
+        s.review(),
+        &s.review().packs,
+        &card,
+    );
+    app.walk.as_mut().unwrap().milestone = Some(milestone);
+    app.config_targets.insert("security".into(), 80.0);
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('s'));
+    let screen = render(&app, 100, 30);
+    assert!(
+        screen.contains("Milestone q3 (2026-11-26): score 50"),
+        "{screen}"
+    );
+    assert!(screen.contains("was 50"), "{screen}");
+    let bars = |name: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(&format!(" {name} ")) && l.contains('░'))
+            .map_or(0, |l| l.matches('┃').count())
+    };
+    assert_eq!(
+        bars("Security"),
+        bars("Reliability") + 1,
+        "the security bar marks its target:\n{screen}"
+    );
+}
