@@ -71,8 +71,7 @@ mod tests {
     #[test]
     fn builtins_follow_the_content_rules() {
         for pack in packs() {
-            // The content plan of the 2.0.0 packs: 10 to 14 questions a pack, at most nine
-            // practices a question (more is tiring to walk through and to score).
+            // The content plan of the 2.0.0 packs: 10 to 14 questions, at most 9 practices each.
             let n = pack.question_count();
             assert!((10..=14).contains(&n), "{}: {n} questions", pack.id);
             for (_, q) in pack.questions() {
