@@ -534,7 +534,7 @@ fn show_by_id_lays_out_every_question_and_practice() {
     let sb = Sandbox::new();
     let out = stdout_of(sb.scorps().args(["packs", "show", "security"]));
     assert!(
-        out.starts_with("Security (security 1.0.0)\nsource: built-in (security.yaml)\n"),
+        out.starts_with("Security (security 2.0.0)\nsource: built-in (security.yaml)\n"),
         "{out}"
     );
     let security = builtin::packs()
@@ -693,18 +693,29 @@ fn coverage_lists_each_reference_with_the_questions_naming_it() {
             sb.scorps()
                 .args(["--pack", levels.to_str().unwrap(), "packs", "coverage"]),
         );
-    // The built-in packs' references are listed too, and the longest of them sets the padding.
-    let rows: Vec<Vec<&str>> = out
-        .lines()
-        .map(|l| l.split_whitespace().collect())
-        .collect();
-    for row in [
-        ["aws:SEC02", "levels/secrets", "(Secrets)"],
-        ["azure:SE:09", "levels/secrets", "(Secrets)"],
-    ] {
-        assert!(rows.contains(&row.to_vec()), "{row:?}\n{out}");
-    }
-    assert_eq!(rows[0], ["REFERENCE", "QUESTIONS"], "{out}");
+    // The built-in packs name references too: the fixture's rows sit among theirs, a reference
+    // both name lists the built-in question first, and the column is as wide as the longest one.
+    let header = out.lines().next().unwrap();
+    assert_eq!(
+        header.split_whitespace().collect::<Vec<_>>(),
+        ["REFERENCE", "QUESTIONS"],
+        "{out}"
+    );
+    let column = header.find("QUESTIONS").unwrap();
+    let row = |reference: &str| {
+        out.lines()
+            .find(|l| l.split_whitespace().next() == Some(reference))
+            .unwrap_or_else(|| panic!("no row for {reference}\n{out}"))
+    };
+    assert_eq!(
+        &row("aws:SEC02")[column..],
+        "levels/secrets (Secrets)",
+        "{out}"
+    );
+    assert!(
+        row("azure:SE:09").ends_with("levels/secrets (Secrets)"),
+        "{out}"
+    );
     let md = stdout_of(sb.scorps().args([
         "--pack",
         levels.to_str().unwrap(),
@@ -714,8 +725,17 @@ fn coverage_lists_each_reference_with_the_questions_naming_it() {
         "md",
     ]));
     assert!(
-        md.contains("\n## `azure`\n\n")
-            && md.contains("\n| `azure:SE:09` | `levels/secrets` Secrets |\n"),
+        md.contains("\n## `azure`\n\n") && md.contains("| Reference | Questions |\n|---|---|\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("\n| `aws:SEC02` | `levels/secrets` Secrets |\n"),
+        "{md}"
+    );
+    assert!(
+        md.lines()
+            .any(|l| l.starts_with("| `azure:SE:09` | ")
+                && l.ends_with("`levels/secrets` Secrets |")),
         "{md}"
     );
 }
