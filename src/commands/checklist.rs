@@ -38,7 +38,7 @@ pub fn run(ctx: &Ctx, cmd: ChecklistCommand) -> Result<ExitCode> {
 }
 
 /// "12 fulfilled, 3 open, …" for the statuses that occur.
-fn statuses(counts: &[usize; 5]) -> String {
+fn statuses(counts: &[usize; Status::ALL.len()]) -> String {
     let parts: Vec<String> = Status::ALL
         .iter()
         .zip(counts)

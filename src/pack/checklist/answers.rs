@@ -5,10 +5,11 @@
 //! - **Not required** and **N/A**: the practice is not applicable (reasons "business priorities"
 //!   and "out of scope"); it counts as in place for the risk.
 //! - **Open**: the practice is missing.
+//! - **Risk accepted**: the practice is missing (the risk is there, and accepted); the
+//!   question's notes mark it (see [`super::notes`]) so that export gives it back as such.
 //! - **Not verified** (or no status) answers nothing. A question whose items are all not verified
 //!   stays unanswered; in a question that other items answer, a not-verified item counts as
-//!   missing, and its question's notes mark it (see [`super::notes`]) so that export gives it
-//!   back as not verified.
+//!   missing, and the notes mark it too.
 //!
 //! A question answered with every practice open ticks "None of these", the one way a squad says
 //! that nothing is in place. Comments go to the question's notes, one block per item. The review
@@ -18,7 +19,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::notes::{self, Entry};
+use super::notes::{self, Entry, Mark};
 use super::read::Item;
 use super::{Imported, Status};
 use crate::review::model::{NaReason, PracticeNa};
@@ -32,7 +33,7 @@ pub struct Answered {
     pub answered: usize,
     pub unanswered: usize,
     /// Items per status, in [`Status::ALL`] order.
-    pub statuses: [usize; 5],
+    pub statuses: [usize; Status::ALL.len()],
     /// Items with a comment.
     pub comments: usize,
 }
@@ -61,7 +62,7 @@ impl Imported {
             review,
             answered: 0,
             unanswered: 0,
-            statuses: [0; 5],
+            statuses: [0; Status::ALL.len()],
             comments: 0,
         };
         for (_, q) in pack.questions() {
@@ -103,10 +104,14 @@ impl Imported {
                 .map(|i| Entry {
                     id: &i.id,
                     title: &i.text,
-                    not_verified: answered && i.status == Status::NotVerified,
+                    mark: match i.status {
+                        Status::NotVerified if answered => Mark::NotVerified,
+                        Status::RiskAccepted => Mark::RiskAccepted,
+                        _ => Mark::None,
+                    },
                     comment: i.comments.as_deref().unwrap_or(""),
                 })
-                .filter(|e| e.not_verified || !e.comment.is_empty())
+                .filter(|e| e.mark != Mark::None || !e.comment.is_empty())
                 .collect();
             let ids: Vec<&str> = q.practices().map(|(_, c)| c.id.as_str()).collect();
             let answer = Answer {

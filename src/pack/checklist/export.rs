@@ -6,8 +6,8 @@
 //! stays as it was ([`super::patch`]).
 //!
 //! - Ticked → Fulfilled; not applicable → N/A (out of scope, architecture constraints) or Not
-//!   required (business priorities, other); marked not verified in the notes → Not verified;
-//!   otherwise, in an answered question → Open.
+//!   required (business priorities, other); marked in the notes → Not verified or Risk
+//!   accepted; otherwise, in an answered question → Open.
 //! - An unanswered question → every item Not verified; a question not applicable → every item
 //!   N/A, with the reason in its comments.
 //! - Comments: the item's block of the question's notes, then its not-applicable words. The
@@ -19,7 +19,7 @@
 use std::collections::HashMap;
 
 use super::map::status_name;
-use super::notes;
+use super::notes::{self, Mark};
 use super::patch::{self, Edit, json_string};
 use super::{Imported, Status};
 use crate::review::model::NaReason;
@@ -32,7 +32,7 @@ pub struct Exported {
     /// Things worth a look, one line each (the review and the checklist differ, …).
     pub notes: Vec<String>,
     /// Items per status written, in [`Status::ALL`] order.
-    pub statuses: [usize; 5],
+    pub statuses: [usize; Status::ALL.len()],
 }
 
 /// The status an answer gives one of its question's practices.
@@ -47,8 +47,11 @@ fn status(answer: Option<&Answer>, id: &str, read: &notes::Read) -> Status {
         State::Answered => match a.not_applicable.get(id).map(|na| na.reason) {
             Some(NaReason::OutOfScope | NaReason::ArchitectureConstraints) => Status::NotApplicable,
             Some(NaReason::BusinessPriorities | NaReason::Other) => Status::NotRequired,
-            None if read.entries.get(id).is_some_and(|e| e.not_verified) => Status::NotVerified,
-            None => Status::Open,
+            None => match read.entries.get(id).map(|e| e.mark) {
+                Some(Mark::NotVerified) => Status::NotVerified,
+                Some(Mark::RiskAccepted) => Status::RiskAccepted,
+                Some(Mark::None) | None => Status::Open,
+            },
         },
     }
 }
@@ -93,7 +96,7 @@ pub fn export(imported: &Imported, review: &Review, pack_id: &str) -> Result<Exp
         });
     }
     let mut edits = Vec::new();
-    let mut statuses = [0; 5];
+    let mut statuses = [0; Status::ALL.len()];
     let empty = (notes::Read::default(), usize::MAX);
     for item in &imported.checklist.items {
         let answer = review.answer(pack_id, &item.question);

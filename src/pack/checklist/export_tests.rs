@@ -104,7 +104,7 @@ fn a_review_edited_in_scorps_is_written_back_item_by_item() {
     );
     let out = export(&i, &review, "t").unwrap();
     assert!(out.notes.is_empty(), "{:?}", out.notes);
-    assert_eq!(out.statuses, [1, 1, 1, 1, 2]);
+    assert_eq!(out.statuses, [1, 1, 1, 1, 2, 0]);
     let back = import_str("t.json", &out.json);
     assert_eq!(
         filled(&back),
@@ -208,7 +208,7 @@ fn the_review_and_the_checklist_disagreeing_is_said() {
 
 /// A generated filled checklist: items with a group, a status (or none), comments (or none).
 fn generated(items: &[(usize, Option<usize>, Option<String>)]) -> String {
-    const STATUS: [&str; 7] = [
+    const STATUS: [&str; 8] = [
         "Not verified",
         "Open",
         "Fulfilled",
@@ -216,6 +216,7 @@ fn generated(items: &[(usize, Option<usize>, Option<String>)]) -> String {
         "N/A",
         "fulfilled",
         "",
+        "Risk accepted",
     ];
     let items: Vec<serde_json::Value> = items
         .iter()
@@ -246,7 +247,7 @@ proptest! {
     #[test]
     fn import_export_import_keeps_statuses_and_comments(
         items in proptest::collection::vec(
-            (0usize..4, proptest::option::of(0usize..7),
+            (0usize..4, proptest::option::of(0usize..8),
              proptest::option::of("[a-z\\[\\]\\\\\"é \n]{0,30}")),
             1..50,
         )

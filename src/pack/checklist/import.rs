@@ -2,13 +2,15 @@
 
 use std::sync::Arc;
 
+use super::Status;
 use super::group::{self, PillarDraft};
 use super::map::slug;
-use super::read::{Checklist, Reader};
+use super::read::Checklist;
+use super::reader::Reader;
 use super::yaml;
 use crate::pack::lens::json;
 use crate::pack::load::{PackErrors, load_str, valid_pack_id};
-use crate::pack::{Pack, PackError, Pos, Source};
+use crate::pack::{MissingRisk, Pack, PackError, Pos, Source};
 
 /// A checklist read into a pack, with the YAML that `scorps checklist import` writes and what
 /// a review and an export need of the checklist.
@@ -30,9 +32,16 @@ impl Imported {
         self.checklist.items.len()
     }
 
-    /// The guid of every item, in file order.
-    pub fn guids(&self) -> impl Iterator<Item = &str> {
-        self.checklist.items.iter().map(|i| i.guid.as_str())
+    /// Every item as read, in file order.
+    pub fn items(&self) -> impl Iterator<Item = ItemRef<'_>> {
+        self.checklist.items.iter().map(|i| ItemRef {
+            guid: &i.guid,
+            practice: &i.id,
+            question: &i.question,
+            severity: i.severity,
+            status: i.status,
+            comments: i.comments.as_deref(),
+        })
     }
 
     /// How many items have a status other than "Not verified" or a comment.
@@ -40,9 +49,21 @@ impl Imported {
         self.checklist
             .items
             .iter()
-            .filter(|i| i.status != super::Status::NotVerified || i.comments.is_some())
+            .filter(|i| i.status != Status::NotVerified || i.comments.is_some())
             .count()
     }
+}
+
+/// An item of a checklist: where it went in the pack, and what the checklist says of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemRef<'a> {
+    pub guid: &'a str,
+    /// The practice id (the guid, unless it had to be renamed).
+    pub practice: &'a str,
+    pub question: &'a str,
+    pub severity: MissingRisk,
+    pub status: Status,
+    pub comments: Option<&'a str>,
 }
 
 /// Imports a checklist. `name` is how messages refer to the file; `id` overrides the pack id,

@@ -148,10 +148,12 @@ fn statuses_become_answers_with_the_sessions_invariants() {
         ("Reliability", "B", "Four", "High", None, Some("ask Ben")),
         // q5: nothing → no answer at all
         ("Cost", "C", "Five", "High", None, None),
+        // q6: risk accepted → missing, marked in the notes
+        ("Cost", "C", "Six", "Medium", Some("Risk accepted"), None),
     ]));
     let a = i.review("Payments", NOW);
-    assert_eq!((a.answered, a.unanswered), (3, 2));
-    assert_eq!(a.statuses, [3, 3, 1, 1, 1]);
+    assert_eq!((a.answered, a.unanswered), (4, 2));
+    assert_eq!(a.statuses, [3, 3, 1, 1, 1, 1]);
     assert_eq!(a.comments, 3);
     let r = &a.review;
     assert_eq!(
@@ -208,6 +210,7 @@ fn every_status_name_is_read_in_any_letter_case() {
         ("Fulfilled", Status::Fulfilled),
         ("Not Required", Status::NotRequired),
         ("n/a", Status::NotApplicable),
+        ("risk Accepted", Status::RiskAccepted),
         ("", Status::NotVerified),
     ] {
         let i = import_str(&checklist(&[(
@@ -235,6 +238,7 @@ fn generated(items: &[(usize, usize, usize, usize)]) -> String {
                 Some("Open"),
                 Some("Fulfilled"),
                 Some("Not required"),
+                Some("Risk accepted"),
                 Some("N/A"),
             ][st];
             (WAF[w].to_string(), format!("G{g}"), SEV[s], status)
@@ -251,11 +255,11 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     /// Random statuses score as the severities say: a question is at the worst severity among
-    /// its items that are open or (in an answered question) not verified; low adds no risk; a
+    /// its items that are open, risk accepted or (in an answered question) not verified; low adds no risk; a
     /// question whose items are all not verified is unanswered.
     #[test]
     fn scores_follow_the_severities(
-        items in proptest::collection::vec((0usize..3, 0usize..3, 0usize..3, 0usize..6), 1..60)
+        items in proptest::collection::vec((0usize..3, 0usize..3, 0usize..3, 0usize..7), 1..60)
     ) {
         let i = import_str(&generated(&items));
         let review = i.review("W", NOW).review;
@@ -267,7 +271,12 @@ proptest! {
             let expected = answered.then(|| {
                 members
                     .iter()
-                    .filter(|m| matches!(m.status, Status::Open | Status::NotVerified))
+                    .filter(|m| {
+                        matches!(
+                            m.status,
+                            Status::Open | Status::NotVerified | Status::RiskAccepted
+                        )
+                    })
                     .map(|m| m.severity.risk())
                     .max()
                     .unwrap_or(Risk::None)

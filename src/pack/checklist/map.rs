@@ -1,61 +1,159 @@
 //! How a checklist's values become pack values: pillars, severities, statuses, the version and
 //! the ids made from names.
 //!
-//! A checklist names its pillars, severities and statuses in its own top-level lists (`waf`,
-//! `severities`, `status`), always in the same order, and translated checklists translate both
-//! the lists and the items' values. So a value is first read as the English word, and otherwise
-//! found in the file's own list, where its position gives its meaning. This is also how the
-//! workbook reads them ("the Not verified status is the first one").
+//! Checklists are published in English and translated (Spanish, Portuguese, Japanese, Korean,
+//! traditional Chinese); a translation translates the items' `waf`, `severity` and `status`
+//! values too. Values are read by name, in any letter case, from the tables below: every name
+//! the public checklists use. Not by position in the file's own lists: those are not in one
+//! order (15 checklists list `N/A` before `Not required`, and some have `Risk accepted` in its
+//! place), so a position says nothing certain.
 
 use super::Status;
 use crate::pack::{MissingRisk, PILLAR_ORDER};
 
-/// The pillars of a checklist's `waf` list, in the order every checklist writes them.
-const WAF_ORDER: [&str; 5] = [
-    "reliability",
-    "security",
-    "cost",
-    "operational-excellence",
-    "performance",
+/// The names of each well-known pillar in `waf`.
+const PILLARS: [(&str, &[&str]); 6] = [
+    (
+        "reliability",
+        &[
+            "Reliability",
+            "Fiabilidad",
+            "Fiabilidade",
+            "確実",
+            "신뢰도",
+            "可靠性",
+        ],
+    ),
+    (
+        "security",
+        &["Security", "Seguridad", "Segurança", "安全", "안전"],
+    ),
+    (
+        "operational-excellence",
+        &[
+            "Operations",
+            "Operational Excellence",
+            "OperationalExcellence",
+            "Operaciones",
+            "Operações",
+            "オペレーションズ",
+            "작업",
+            "操作",
+            "Excelencia Operacional",
+            "Excelência Operacional",
+            "オペレーショナルエクセレンス",
+            "운영 우수성",
+            "卓越運營",
+        ],
+    ),
+    (
+        "cost",
+        &[
+            "Cost",
+            "Cost Optimization",
+            "Cost Optimisation",
+            "CostOptimization",
+            "Costar",
+            "Custar",
+            "費用",
+            "비용",
+            "成本",
+        ],
+    ),
+    (
+        "performance",
+        &[
+            "Performance",
+            "Performance Efficiency",
+            "PerformanceEfficiency",
+            "Rendimiento",
+            "Desempenho",
+            "パフォーマンス",
+            "공연",
+            "性能",
+        ],
+    ),
+    ("sustainability", &["Sustainability"]),
 ];
 
-/// Severities in the order of a checklist's `severities` list.
-const SEVERITY_ORDER: [MissingRisk; 3] = [MissingRisk::High, MissingRisk::Medium, MissingRisk::Low];
+/// The names of each severity.
+const SEVERITIES: [(MissingRisk, &[&str]); 3] = [
+    (MissingRisk::High, &["High", "Alto", "高い", "높다", "高"]),
+    (
+        MissingRisk::Medium,
+        &["Medium", "Medio", "Média", "中程度", "보통", "中等"],
+    ),
+    (
+        MissingRisk::Low,
+        &["Low", "Bajo", "Baixo", "低い", "낮다", "低"],
+    ),
+];
+
+/// The names of each status (the English one first).
+const STATUSES: [(Status, &[&str]); 6] = [
+    (
+        Status::NotVerified,
+        &[
+            "Not verified",
+            "No verificado",
+            "Não verificado",
+            "未確認",
+            "확인되지 않음",
+            "未驗證",
+        ],
+    ),
+    (Status::Open, &["Open", "Abrir", "開ける", "열다", "打開"]),
+    (
+        Status::Fulfilled,
+        &["Fulfilled", "Cumplido", "Cumprido", "達成", "성취", "實現"],
+    ),
+    (
+        Status::NotRequired,
+        &[
+            "Not required",
+            "No es necesario",
+            "Não é necessário",
+            "必要なし",
+            "必須ではありません",
+            "필요 없음",
+            "필요하지 않음",
+            "不需要",
+        ],
+    ),
+    (
+        Status::NotApplicable,
+        &["N/A", "該当なし", "해당 없음", "해당 사항 없음", "不適用"],
+    ),
+    (
+        Status::RiskAccepted,
+        &[
+            "Risk accepted",
+            "Riesgo aceptado",
+            "Risco aceito",
+            "リスクの受け入れ",
+            "감수된 위험",
+            "接受風險",
+        ],
+    ),
+];
+
+/// The entry of a table whose names include `value` (trimmed, any letter case).
+fn lookup<T: Copy>(table: &[(T, &[&str])], value: &str) -> Option<T> {
+    let v = value.trim().to_lowercase();
+    table
+        .iter()
+        .find(|(_, names)| names.iter().any(|n| n.to_lowercase() == v))
+        .map(|(t, _)| *t)
+}
 
 /// The names a checklist gives in one of its top-level lists (`[{"name": …}, …]`).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Names(pub Vec<String>);
 
-impl Names {
-    /// The position of `value` in the list, when the list has exactly `len` names (a list of
-    /// another length is not the standard one, so positions mean nothing).
-    fn position(&self, value: &str, len: usize) -> Option<usize> {
-        (self.0.len() == len)
-            .then(|| self.0.iter().position(|n| n.trim() == value))
-            .flatten()
-    }
-}
-
-/// The scorps pillar id of a `waf` value written in English, e.g. `Operations` →
-/// `operational-excellence`.
-pub(crate) fn standard_pillar(waf: &str) -> Option<&'static str> {
-    Some(match waf.trim().to_lowercase().as_str() {
-        "security" => "security",
-        "reliability" => "reliability",
-        "operations" | "operational excellence" | "operationalexcellence" => {
-            "operational-excellence"
-        }
-        "cost" | "cost optimization" | "cost optimisation" | "costoptimization" => "cost",
-        "performance" | "performance efficiency" | "performanceefficiency" => "performance",
-        "sustainability" => "sustainability",
-        _ => return None,
-    })
-}
-
-/// The pillar of a `waf` value: a well-known pillar in English or by its place in the file's
-/// `waf` list; `None` for any other value (a custom pillar).
-pub(crate) fn pillar(waf: &str, list: &Names) -> Option<&'static str> {
-    standard_pillar(waf).or_else(|| list.position(waf.trim(), 5).map(|i| WAF_ORDER[i]))
+/// The well-known pillar a `waf` value names, in any of the checklists' languages; `None` for
+/// any other value (a custom pillar).
+pub(crate) fn pillar(waf: &str) -> Option<&'static str> {
+    lookup(&PILLARS, waf)
 }
 
 /// The display name of a well-known pillar.
@@ -66,36 +164,35 @@ pub(crate) fn pillar_name(id: &str) -> &'static str {
         .map_or("Other", |(_, name)| name)
 }
 
-/// The level of a `severity` value: `High`, `Medium`, `Low` in any letter case, or by its place
-/// in the file's `severities` list.
-pub(crate) fn severity(value: &str, list: &Names) -> Option<MissingRisk> {
-    let v = value.trim();
-    SEVERITY_ORDER
-        .into_iter()
-        .find(|l| l.as_str().eq_ignore_ascii_case(v))
-        .or_else(|| list.position(v, 3).map(|i| SEVERITY_ORDER[i]))
+/// The level of a `severity` value.
+pub(crate) fn severity(value: &str) -> Option<MissingRisk> {
+    lookup(&SEVERITIES, value)
 }
 
-/// The status of a `status` value: empty is not verified; the English names in any letter case,
-/// or a name of the file's own `status` list.
-pub(crate) fn status(value: &str, list: &Names) -> Option<Status> {
-    let v = value.trim();
-    if v.is_empty() {
+/// The status of a `status` value; empty is not verified.
+pub(crate) fn status(value: &str) -> Option<Status> {
+    if value.trim().is_empty() {
         return Some(Status::NotVerified);
     }
-    Status::ALL
-        .into_iter()
-        .find(|s| s.name().eq_ignore_ascii_case(v))
-        .or_else(|| list.position(v, 5).map(|i| Status::ALL[i]))
+    lookup(&STATUSES, value)
 }
 
-/// The name export writes for a status: the file's own (translated) name when it lists all five.
+/// The English name of a status.
+pub(crate) fn english(status: Status) -> &'static str {
+    STATUSES
+        .iter()
+        .find(|(s, _)| *s == status)
+        .map_or("Not verified", |(_, names)| names[0])
+}
+
+/// The name export writes for a status: as the checklist's own `status` list spells it (a
+/// translated checklist gets its translated names back), else the English name.
 pub(crate) fn status_name(status: Status, list: &Names) -> String {
-    let i = Status::ALL.iter().position(|s| *s == status).unwrap_or(0);
-    match list.0.get(i) {
-        Some(name) if list.0.len() == 5 && !name.trim().is_empty() => name.clone(),
-        _ => status.name().to_string(),
-    }
+    list.0
+        .iter()
+        .find(|n| lookup(&STATUSES, n) == Some(status))
+        .cloned()
+        .unwrap_or_else(|| english(status).to_string())
 }
 
 /// A pack version from `metadata.timestamp`: `February 20, 2024`, `12/15/2023 11:48:52` (the
@@ -174,23 +271,14 @@ mod tests {
     }
 
     #[test]
-    fn pillars_in_english_and_by_their_place_in_a_translated_list() {
-        let none = Names::default();
-        assert_eq!(pillar("Operations", &none), Some("operational-excellence"));
-        assert_eq!(pillar("reliability", &none), Some("reliability"));
-        assert_eq!(pillar("Cost", &none), Some("cost"));
-        assert_eq!(pillar("Governance", &none), None);
-        let ja = names(&["確実", "安全", "費用", "オペレーションズ", "パフォーマンス"]);
-        assert_eq!(
-            pillar("オペレーションズ", &ja),
-            Some("operational-excellence")
-        );
-        assert_eq!(pillar("安全", &ja), Some("security"));
-        assert_eq!(
-            pillar("安全", &names(&["安全"])),
-            None,
-            "not the standard list"
-        );
+    fn pillars_by_name_in_every_language_of_the_checklists() {
+        assert_eq!(pillar("Operations"), Some("operational-excellence"));
+        assert_eq!(pillar("reliability"), Some("reliability"));
+        assert_eq!(pillar("Cost Optimization"), Some("cost"));
+        assert_eq!(pillar("オペレーションズ"), Some("operational-excellence"));
+        assert_eq!(pillar("seguridad"), Some("security"));
+        assert_eq!(pillar("Governance"), None);
+        assert_eq!(pillar("Resiliency"), None, "not one of the pillars");
         assert_eq!(
             pillar_name("operational-excellence"),
             "Operational excellence"
@@ -198,29 +286,34 @@ mod tests {
     }
 
     #[test]
-    fn severities_and_statuses() {
-        let none = Names::default();
-        assert_eq!(severity("High", &none), Some(MissingRisk::High));
-        assert_eq!(severity(" low ", &none), Some(MissingRisk::Low));
-        assert_eq!(severity("Critical", &none), None);
-        assert_eq!(
-            severity("中程度", &names(&["高い", "中程度", "低い"])),
-            Some(MissingRisk::Medium)
-        );
-        assert_eq!(status("", &none), Some(Status::NotVerified));
-        assert_eq!(status("n/a", &none), Some(Status::NotApplicable));
-        assert_eq!(status("Not Verified", &none), Some(Status::NotVerified));
-        assert_eq!(status("Done", &none), None);
+    fn severities_and_statuses_by_name() {
+        assert_eq!(severity("High"), Some(MissingRisk::High));
+        assert_eq!(severity(" low "), Some(MissingRisk::Low));
+        assert_eq!(severity("中程度"), Some(MissingRisk::Medium));
+        assert_eq!(severity("Critical"), None);
+        assert_eq!(status(""), Some(Status::NotVerified));
+        assert_eq!(status("n/a"), Some(Status::NotApplicable));
+        assert_eq!(status("Not Verified"), Some(Status::NotVerified));
+        assert_eq!(status("Riesgo aceptado"), Some(Status::RiskAccepted));
+        assert_eq!(status("必須ではありません"), Some(Status::NotRequired));
+        assert_eq!(status("Done"), None);
+    }
+
+    #[test]
+    fn export_writes_the_checklists_own_spelling() {
+        // Order differs between checklists; names decide.
         let es = names(&[
             "No verificado",
             "Abrir",
             "Cumplido",
-            "No es necesario",
             "N/A",
+            "No es necesario",
         ]);
-        assert_eq!(status("Cumplido", &es), Some(Status::Fulfilled));
-        assert_eq!(status_name(Status::Open, &es), "Abrir");
-        assert_eq!(status_name(Status::Open, &none), "Open");
+        assert_eq!(status_name(Status::NotRequired, &es), "No es necesario");
+        assert_eq!(status_name(Status::NotApplicable, &es), "N/A");
+        assert_eq!(status_name(Status::Open, &names(&["open"])), "open");
+        assert_eq!(status_name(Status::RiskAccepted, &es), "Risk accepted");
+        assert_eq!(status_name(Status::Open, &Names::default()), "Open");
     }
 
     #[test]

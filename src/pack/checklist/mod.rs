@@ -18,18 +18,20 @@ mod map;
 mod notes;
 mod patch;
 mod read;
+mod reader;
+mod values;
 mod yaml;
 
 use std::path::Path;
 
 pub use self::answers::Answered;
 pub use self::export::{Exported, export};
-pub use self::import::{Imported, import};
+pub use self::import::{Imported, ItemRef, import};
 use super::load::{MAX_PACK_BYTES, PackErrors};
 use super::{Pack, PackError, Pos, Source, lens};
 
-/// Where an item stands in a filled checklist; the names are those of the checklist's own
-/// `status` list, always in this order.
+/// Where an item stands in a filled checklist. The workbook's five, and `Risk accepted`, which
+/// some checklists list instead of `Not required`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
     NotVerified,
@@ -37,26 +39,22 @@ pub enum Status {
     Fulfilled,
     NotRequired,
     NotApplicable,
+    RiskAccepted,
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [
+    pub const ALL: [Status; 6] = [
         Status::NotVerified,
         Status::Open,
         Status::Fulfilled,
         Status::NotRequired,
         Status::NotApplicable,
+        Status::RiskAccepted,
     ];
 
     /// The English name, as the checklists and the workbook write it.
     pub fn name(self) -> &'static str {
-        match self {
-            Status::NotVerified => "Not verified",
-            Status::Open => "Open",
-            Status::Fulfilled => "Fulfilled",
-            Status::NotRequired => "Not required",
-            Status::NotApplicable => "N/A",
-        }
+        map::english(self)
     }
 }
 
@@ -194,11 +192,18 @@ mod tests {
     }
 
     #[test]
-    fn status_names_are_the_workbook_ones_in_its_order() {
+    fn status_names_are_the_workbooks_and_risk_accepted() {
         let names: Vec<&str> = Status::ALL.iter().map(|s| s.name()).collect();
         assert_eq!(
             names,
-            ["Not verified", "Open", "Fulfilled", "Not required", "N/A"]
+            [
+                "Not verified",
+                "Open",
+                "Fulfilled",
+                "Not required",
+                "N/A",
+                "Risk accepted"
+            ]
         );
     }
 }

@@ -11,8 +11,9 @@
 //!
 //! The header names the item by the shortest prefix of its practice id, 8 characters or more,
 //! that no other practice of the question shares, then gives its title for people (read back, the
-//! title is ignored). `not verified` marks an item of an answered question that the checklist had
-//! not verified, which the review cannot otherwise tell from an open one. A comment line that
+//! title is ignored). A mark after the name keeps a status the review cannot otherwise tell from
+//! an open practice: `not verified` (an item of an answered question that the checklist had not
+//! verified) and `risk accepted`. A comment line that
 //! starts with `[` or `\` is written with a `\` before it, so no comment passes for a header.
 //! Export reads notes back the same way; text before the first header is the squad's own.
 
@@ -23,11 +24,31 @@ const MIN_PREFIX: usize = 8;
 /// How much of an item's title a header shows.
 const TITLE_CHARS: usize = 60;
 
+/// A status kept in the notes, for a practice that is neither ticked nor not applicable.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Mark {
+    /// Open, or no mark at all.
+    #[default]
+    None,
+    NotVerified,
+    RiskAccepted,
+}
+
+impl Mark {
+    fn text(self) -> &'static str {
+        match self {
+            Mark::None => "",
+            Mark::NotVerified => " not verified",
+            Mark::RiskAccepted => " risk accepted",
+        }
+    }
+}
+
 /// One item's part of the notes.
 pub(crate) struct Entry<'a> {
     pub id: &'a str,
     pub title: &'a str,
-    pub not_verified: bool,
+    pub mark: Mark,
     pub comment: &'a str,
 }
 
@@ -40,7 +61,7 @@ pub(crate) struct Read {
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct ReadEntry {
-    pub not_verified: bool,
+    pub mark: Mark,
     pub comment: String,
 }
 
@@ -83,8 +104,7 @@ pub(crate) fn write(entries: &[Entry], ids: &[&str]) -> String {
             title = title.chars().take(TITLE_CHARS - 1).collect::<String>();
             title = format!("{}…", title.trim_end());
         }
-        let mark = if e.not_verified { " not verified" } else { "" };
-        let mut block = format!("[{}{mark}] {title}", marker(e.id, ids));
+        let mut block = format!("[{}{}] {title}", marker(e.id, ids), e.mark.text());
         if !e.comment.is_empty() {
             for line in e.comment.split('\n') {
                 block.push('\n');
@@ -99,14 +119,14 @@ pub(crate) fn write(entries: &[Entry], ids: &[&str]) -> String {
     blocks.join("\n")
 }
 
-/// The item a header line names, and whether it is marked not verified.
-fn header<'a>(line: &str, ids: &[&'a str]) -> Option<(&'a str, bool)> {
+/// The item a header line names, and its mark.
+fn header<'a>(line: &str, ids: &[&'a str]) -> Option<(&'a str, Mark)> {
     let (inner, _) = line.strip_prefix('[')?.split_once(']')?;
-    let (name, not_verified) = match inner.strip_suffix(" not verified") {
-        Some(name) => (name, true),
-        None => (inner, false),
-    };
-    Some((resolve(name, ids)?, not_verified))
+    let (name, mark) = [Mark::NotVerified, Mark::RiskAccepted]
+        .into_iter()
+        .find_map(|m| Some((inner.strip_suffix(m.text())?, m)))
+        .unwrap_or((inner, Mark::None));
+    Some((resolve(name, ids)?, mark))
 }
 
 /// Reads notes back into the entries of the items they name.
@@ -114,11 +134,13 @@ pub(crate) fn read(notes: &str, ids: &[&str]) -> Read {
     let mut out = Read::default();
     let mut preamble: Vec<&str> = Vec::new();
     // The entry being read and its comment lines.
-    let mut current: Option<(&str, bool, Vec<String>)> = None;
-    let close = |out: &mut Read, current: Option<(&str, bool, Vec<String>)>| {
-        if let Some((id, not_verified, lines)) = current {
+    let mut current: Option<(&str, Mark, Vec<String>)> = None;
+    let close = |out: &mut Read, current: Option<(&str, Mark, Vec<String>)>| {
+        if let Some((id, mark, lines)) = current {
             let entry = out.entries.entry(id.to_string()).or_default();
-            entry.not_verified |= not_verified;
+            if mark != Mark::None {
+                entry.mark = mark;
+            }
             if !lines.is_empty() {
                 if !entry.comment.is_empty() {
                     entry.comment.push('\n');
@@ -128,9 +150,9 @@ pub(crate) fn read(notes: &str, ids: &[&str]) -> Read {
         }
     };
     for line in notes.split('\n') {
-        if let Some((id, not_verified)) = header(line, ids) {
+        if let Some((id, mark)) = header(line, ids) {
             close(&mut out, current.take());
-            current = Some((id, not_verified, Vec::new()));
+            current = Some((id, mark, Vec::new()));
         } else if let Some((_, _, lines)) = &mut current {
             lines.push(line.strip_prefix('\\').unwrap_or(line).to_string());
         } else {
@@ -161,13 +183,13 @@ mod tests {
                 Entry {
                     id: IDS[0],
                     title: "Use canary or blue/green deployments",
-                    not_verified: false,
+                    mark: Mark::None,
                     comment: "We do blue/green\n[only] in production",
                 },
                 Entry {
                     id: IDS[2],
                     title: "Use HostProcess containers",
-                    not_verified: true,
+                    mark: Mark::NotVerified,
                     comment: "",
                 },
             ],
@@ -182,11 +204,11 @@ mod tests {
         assert_eq!(
             back.entries[IDS[0]],
             ReadEntry {
-                not_verified: false,
+                mark: Mark::None,
                 comment: "We do blue/green\n[only] in production".into()
             }
         );
-        assert!(back.entries[IDS[2]].not_verified);
+        assert_eq!(back.entries[IDS[2]].mark, Mark::NotVerified);
         assert_eq!(back.entries[IDS[2]].comment, "");
     }
 
@@ -201,22 +223,24 @@ mod tests {
 
     #[test]
     fn long_titles_are_cut_and_control_characters_dropped() {
-        let title = format!("{}\nsecond line", "word ".repeat(20));
+        let title = format!("tab\there\u{1b}{}\nsecond line", "word ".repeat(20));
         let notes = write(
             &[Entry {
                 id: "a",
                 title: &title,
-                not_verified: false,
+                mark: Mark::RiskAccepted,
                 comment: "c",
             }],
             &["a"],
         );
         let head = notes.lines().next().unwrap();
         assert!(
-            head.starts_with("[a] word word") && head.ends_with('…'),
+            head.starts_with("[a risk accepted] tab here word word") && head.ends_with('…'),
             "{head}"
         );
-        assert_eq!(read(&notes, &["a"]).entries["a"].comment, "c");
+        let back = read(&notes, &["a"]);
+        assert_eq!(back.entries["a"].comment, "c");
+        assert_eq!(back.entries["a"].mark, Mark::RiskAccepted);
     }
 
     proptest! {
@@ -224,16 +248,16 @@ mod tests {
         fn any_comments_read_back_the_same(
             comments in proptest::collection::vec(
                 proptest::option::of("[\\[\\]\\\\ a-z\n]{0,40}"), 3),
-            nv in proptest::collection::vec(any::<bool>(), 3),
+            marks in proptest::collection::vec(0usize..3, 3),
         ) {
             let entries: Vec<Entry> = IDS
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| comments[*i].as_deref().is_some_and(|c| !c.is_empty()) || nv[*i])
+                .filter(|(i, _)| comments[*i].as_deref().is_some_and(|c| !c.is_empty()) || marks[*i] > 0)
                 .map(|(i, id)| Entry {
                     id,
                     title: "T",
-                    not_verified: nv[i],
+                    mark: [Mark::None, Mark::NotVerified, Mark::RiskAccepted][marks[i]],
                     comment: comments[i].as_deref().unwrap_or(""),
                 })
                 .collect();
@@ -242,7 +266,7 @@ mod tests {
             for e in &entries {
                 let got = &back.entries[e.id];
                 prop_assert_eq!(&got.comment, e.comment);
-                prop_assert_eq!(got.not_verified, e.not_verified);
+                prop_assert_eq!(got.mark, e.mark);
             }
             prop_assert_eq!(back.entries.len(), entries.len());
         }

@@ -71,7 +71,7 @@ fn an_unknown_status_is_an_error_listing_the_known_ones() {
     );
     assert_eq!(
         errors.0[0].help,
-        "use one of: Not verified, Open, Fulfilled, Not required, N/A"
+        "use one of: Not verified, Open, Fulfilled, Not required, N/A, Risk accepted"
     );
 }
 
