@@ -12,7 +12,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use assert_cmd::Command;
 use scorps::pack::checklist::{self, Status};
@@ -138,7 +138,7 @@ fn real_checklists_import_with_every_item_where_it_belongs() {
                 "{name}"
             );
             assert_eq!(
-                choice.if_missing.map(|l| l.as_str()),
+                choice.if_missing.map(scorps::pack::MissingRisk::as_str),
                 Some(item["severity"].as_str().unwrap().to_lowercase().as_str()),
                 "{name}: {guid}"
             );
