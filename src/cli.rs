@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 )]
 pub struct Cli {
     /// A pack file or folder to load after the built-in and user packs (repeatable; an AWS lens
-    /// .json is accepted).
+    /// or an Azure review checklist .json is accepted).
     #[arg(long = "pack", value_name = "PATH", global = true)]
     pub packs: Vec<PathBuf>,
 

@@ -52,10 +52,10 @@ fn every_quirk_is_a_warning_with_its_place_and_the_import_says_what_it_did() {
         stderr_lines(&out),
         [
             w("14:9: items[1] (guid `b1e2d3c4-0000-4000-8000-000000000001`): the item has no `severity`; it counts as medium"),
-            w("21:9: items[2] (guid `{C0FFEE00 1}`): the guid is not a valid practice id (letters, digits, '_', '-'); the practice id is `C0FFEE00-1`"),
             w("21:9: items[2] (guid `{C0FFEE00 1}`): `waf` \"Governance\" is not one of the five pillars; it becomes the pillar `governance`"),
             w("21:9: items[2] (guid `{C0FFEE00 1}`): the item has no `subcategory`; its `service` stands in"),
             w("21:9: items[2] (guid `{C0FFEE00 1}`): severity \"Critical\" is not High, Medium or Low; it counts as medium"),
+            w("21:9: items[2] (guid `{C0FFEE00 1}`): the guid is not a valid practice id (letters, digits, '_', '-'); the practice id is `C0FFEE00-1`"),
             w("23:28: items[2] (guid `{C0FFEE00 1}`): `subcategory` is \"&nbsp\", the workbook's mark for an empty cell; it is read as empty"),
             w("26:13: items[2] (guid `{C0FFEE00 1}`): `Text` is read as `text`"),
             w("29:21: items[2] (guid `{C0FFEE00 1}`): `link` is not an http(s) address; it is left out"),

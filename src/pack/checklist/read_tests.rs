@@ -119,14 +119,14 @@ fn each_kind_of_quirk_is_one_warning_with_the_count_and_the_first_item() {
             "warning: t.json:3:1: items[1] (guid `g2`): `waf` \"Governance\" is not one of the five pillars; it becomes the pillar `governance`",
             "warning: t.json:3:1: items[1] (guid `g2`): severity \"Critical\" is not High, Medium or Low; it counts as medium",
             "warning: t.json:3:34: items[1] (guid `g2`): `subcategory` is \"&nbsp\", the workbook's mark for an empty cell; it is read as empty",
-            "warning: t.json:5:1: items[3] (guid `g1`): the guid is also the guid of items[0]; this item's practice id is `g1-2`",
             "warning: t.json:5:1: items[3] (guid `g1`): the item has no `waf`; it goes to pillar `general`",
+            "warning: t.json:5:1: items[3] (guid `g1`): the guid is also the guid of items[0]; this item's practice id is `g1-2`",
             "warning: t.json:5:2: items[3] (guid `g1`): `Category` is read as `category`",
             "warning: t.json:5:93: items[3] (guid `g1`): `link` is not an http(s) address; it is left out",
-            "warning: t.json:6:1: items[4] (guid `{E 5}`): the guid is not a valid practice id (letters, digits, '_', '-'); the practice id is `E-5`",
             "warning: t.json:6:1: items[4] (guid `{E 5}`): the item has `title` instead of `text`; it is read as the text",
             "warning: t.json:6:1: items[4] (guid `{E 5}`): the item has no `category`; it is grouped by its `service`",
             "warning: t.json:6:1: items[4] (guid `{E 5}`): the item has `priority` instead of `severity`; it is read as the severity",
+            "warning: t.json:6:1: items[4] (guid `{E 5}`): the guid is not a valid practice id (letters, digits, '_', '-'); the practice id is `E-5`",
         ]
     );
     let i = read(&checklist(&[

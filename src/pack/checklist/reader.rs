@@ -12,6 +12,9 @@ use crate::pack::{PackError, Pos};
 
 /// A quirk met in several items: one warning says how many and where the first is.
 pub(super) struct Tally {
+    /// What the warnings of one kind share.
+    kind: String,
+    /// The first item's warning, which is the one shown.
     message: String,
     help: &'static str,
     count: usize,
@@ -71,9 +74,23 @@ impl<'a> Reader<'a> {
 
     /// Counts a quirk of an item; [`Reader::finish`] turns the counts into warnings.
     pub(super) fn tally(&mut self, pos: Pos, item: &str, message: String, help: &'static str) {
-        match self.tallies.iter_mut().find(|t| t.message == message) {
+        self.tally_kind(pos, item, message.clone(), message, help);
+    }
+
+    /// Counts a quirk whose message differs from item to item: one warning per `kind`, with the
+    /// first item's message.
+    pub(super) fn tally_kind(
+        &mut self,
+        pos: Pos,
+        item: &str,
+        kind: String,
+        message: String,
+        help: &'static str,
+    ) {
+        match self.tallies.iter_mut().find(|t| t.kind == kind) {
             Some(t) => t.count += 1,
             None => self.tallies.push(Tally {
+                kind,
                 message,
                 help,
                 count: 1,

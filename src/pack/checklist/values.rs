@@ -194,18 +194,21 @@ impl Reader<'_> {
                 n += 1;
             }
             taken.insert(id.clone(), item.index);
+            // Counted per kind: the workbook's master file repeats 1,200 guids.
             let label = item.label();
             if let Some(&first) = first_of_guid.get(&item.guid) {
-                self.warn(
+                self.tally_kind(
                     item.pos,
                     &label,
+                    "duplicate guid".into(),
                     format!("the guid is also the guid of items[{first}]; this item's practice id is `{id}`"),
                     "give every item its own guid",
                 );
             } else if id != item.guid {
-                self.warn(
+                self.tally_kind(
                     item.pos,
                     &label,
+                    "invalid guid".into(),
                     format!("the guid is not a valid practice id (letters, digits, '_', '-'); the practice id is `{id}`"),
                     "export writes the guid back as it is",
                 );
