@@ -223,6 +223,12 @@ pub struct Answer {
     /// Why the question does not apply (required when not-applicable).
     pub reason: String,
     pub flagged: bool,
+    /// Why it was flagged: the parking lot's entry.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub flag_reason: String,
+    /// Seconds the squad has spent on this question, over every session.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub seconds: u64,
     pub updated: Timestamp,
     /// Practices that do not apply, by choice id.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -238,6 +244,7 @@ impl Answer {
             && !self.flagged
             && self.reason.is_empty()
             && self.not_applicable.is_empty()
+            && self.seconds == 0
     }
 
     /// The choice ids that count as in place for the risk: the ticked ones and the practices
@@ -276,11 +283,25 @@ pub struct Review {
     /// The question the session was on (`<pack>/<question>`), to resume there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<String>,
+    /// Seconds spent in review sessions, over every sitting.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub seconds: u64,
+    /// Minutes the facilitator allows per pillar (a timebox the header counts down).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pillar_minutes: Option<u32>,
     #[serde(default)]
     pub packs: Vec<PackRef>,
+    /// Target scores by pillar id (0–100), set by hand; they win over the config's.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub targets: BTreeMap<String, f64>,
     /// Keyed by `<pack id>/<question id>`.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// The key of a question's answer.
@@ -306,7 +327,10 @@ impl Review {
             created: now,
             updated: now,
             position: None,
+            seconds: 0,
+            pillar_minutes: None,
             packs: packs.iter().map(|p| PackRef::of(p)).collect(),
+            targets: BTreeMap::new(),
             answers: BTreeMap::new(),
         }
     }

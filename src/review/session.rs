@@ -17,6 +17,9 @@
 //! - Every change stamps the answer and the review with the time the caller passes in. An answer
 //!   with nothing left in it (unanswered, no notes, evidence, flag or reason) leaves the file.
 //! - **Moving** changes only the resume position, never `updated`.
+//! - **Time** spent is added to the current question and to the review; it is not an answer, so
+//!   it never changes `updated`. A flag may carry a short reason (the parking lot); removing the
+//!   flag removes the reason.
 //! - An empty walk (a filter nothing matches) is a normal state: there is no current question and
 //!   every edit of an answer is refused with [`Refusal::NoQuestion`].
 
@@ -117,8 +120,14 @@ pub enum Edit {
     },
     /// The practice at this index applies after all.
     ClearPracticeNotApplicable(usize),
-    /// Flag the question to revisit, or remove the flag.
-    Flag(bool),
+    /// Flag the question to revisit, with an optional reason (the parking lot), or remove the flag
+    /// and its reason.
+    Flag {
+        on: bool,
+        reason: String,
+    },
+    /// Time spent: seconds added to the current question (if any) and to the review.
+    Spend(u64),
     /// Move along the walk by this many questions (clamped to the walk).
     Step(isize),
     /// Move to this index of the walk.
@@ -151,6 +160,7 @@ pub enum Change {
     EvidenceRemoved,
     Flagged,
     Unflagged,
+    Time,
 }
 
 impl fmt::Display for Change {
@@ -166,6 +176,7 @@ impl fmt::Display for Change {
             Change::EvidenceRemoved => "Evidence link removed.",
             Change::Flagged => "Flagged to revisit.",
             Change::Unflagged => "Flag removed.",
+            Change::Time => "",
         })
     }
 }
@@ -218,6 +229,8 @@ pub struct Session {
     order: Vec<QRef>,
     /// Index into `order`; `None` exactly when the walk is empty.
     cursor: Option<usize>,
+    /// Whether the next change should also record the packs as they are now.
+    record_packs: bool,
 }
 
 impl Session {
@@ -231,6 +244,7 @@ impl Session {
             filter,
             order: Vec::new(),
             cursor: None,
+            record_packs: false,
         };
         session.order = session.walk_order();
         session.cursor = session.resume_point();
@@ -365,6 +379,7 @@ impl Session {
         match edit {
             Edit::Step(delta) => return self.step(delta),
             Edit::Go(index) => return self.go(index),
+            Edit::Spend(seconds) => return self.spend(seconds),
             _ => {}
         }
         let Some(r) = self.current_ref() else {
@@ -455,15 +470,20 @@ impl Session {
                 answer.evidence.remove(i);
                 Change::EvidenceRemoved
             }
-            Edit::Flag(on) => {
+            Edit::Flag { on, reason } => {
                 answer.flagged = on;
+                answer.flag_reason = if on {
+                    reason.trim().to_string()
+                } else {
+                    String::new()
+                };
                 if on {
                     Change::Flagged
                 } else {
                     Change::Unflagged
                 }
             }
-            Edit::Step(_) | Edit::Go(_) => return Outcome::Unchanged,
+            Edit::Step(_) | Edit::Go(_) | Edit::Spend(_) => return Outcome::Unchanged,
         };
         if answer == before {
             return Outcome::Unchanged;
@@ -471,12 +491,40 @@ impl Session {
         answer.updated = now;
         self.review.updated = now;
         self.review.position = Some(k.clone());
+        if std::mem::take(&mut self.record_packs) {
+            self.review.packs = self.packs.iter().map(super::PackRef::of).collect();
+        }
         if answer.is_blank() {
             self.review.answers.remove(&k);
         } else {
             self.review.answers.insert(k, answer);
         }
         Outcome::Changed(change)
+    }
+
+    /// Adds time to the current question and the review; time is not an answer, so `updated`
+    /// stays as it was.
+    fn spend(&mut self, seconds: u64) -> Outcome {
+        if seconds == 0 {
+            return Outcome::Unchanged;
+        }
+        self.review.seconds = self.review.seconds.saturating_add(seconds);
+        if let Some(k) = self.current_key() {
+            let answer = self.review.answers.entry(k).or_default();
+            answer.seconds = answer.seconds.saturating_add(seconds);
+        }
+        Outcome::Changed(Change::Time)
+    }
+
+    /// Seconds spent on the questions of one pillar (by pillar id, over every pack).
+    pub fn pillar_seconds(&self, pillar: &str) -> u64 {
+        self.packs
+            .iter()
+            .flat_map(|p| p.questions().map(move |(pl, q)| (p, pl, q)))
+            .filter(|(_, pl, _)| pl.id == pillar)
+            .filter_map(|(p, _, q)| self.review.answer(&p.id, &q.id))
+            .map(|a| a.seconds)
+            .sum()
     }
 
     fn step(&mut self, delta: isize) -> Outcome {
@@ -507,10 +555,11 @@ impl Session {
         Outcome::Moved
     }
 
-    /// Records the packs as they are now as the ones the review is answered against (after a
-    /// pack changed since the review was last saved).
+    /// With the next change to an answer, records the packs as they are now as the ones the
+    /// review is answered against (after a pack changed since the review was answered). A review
+    /// opened and left without a change keeps what it recorded.
     pub fn record_packs(&mut self) {
-        self.review.packs = self.packs.iter().map(super::PackRef::of).collect();
+        self.record_packs = true;
     }
 }
 

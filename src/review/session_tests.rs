@@ -219,13 +219,51 @@ fn notes_evidence_and_flags() {
         Outcome::Refused(Refusal::NoSuchEvidence)
     );
     assert_eq!(
-        s.apply(Edit::Flag(true), T0),
+        s.apply(
+            Edit::Flag {
+                on: true,
+                reason: " ask the DBA ".into()
+            },
+            T0
+        ),
         Outcome::Changed(Change::Flagged)
     );
     let a = s.current_answer().unwrap();
     assert_eq!(a.state, State::Unanswered, "notes do not answer a question");
     assert_eq!(a.evidence, ["https://wiki/adr-12"]);
     assert!(a.flagged);
+    assert_eq!(a.flag_reason, "ask the DBA");
+    s.apply(
+        Edit::Flag {
+            on: false,
+            reason: String::new(),
+        },
+        T0,
+    );
+    assert!(s.current_answer().unwrap().flag_reason.is_empty());
+}
+
+#[test]
+fn time_adds_up_per_question_and_review_without_touching_updated() {
+    let mut s = session();
+    assert_eq!(s.apply(Edit::Spend(0), T0), Outcome::Unchanged);
+    assert_eq!(
+        s.apply(Edit::Spend(30), Timestamp(T0.0 + 30)),
+        Outcome::Changed(Change::Time)
+    );
+    s.apply(Edit::Step(2), T0);
+    s.apply(Edit::Spend(12), T0);
+    s.apply(Edit::Spend(3), T0);
+    assert_eq!(s.review().seconds, 45);
+    assert_eq!(s.review().updated, T0, "time is not an answer");
+    assert_eq!(s.review().answers["demo/identities"].seconds, 30);
+    assert_eq!(s.pillar_seconds("security"), 30);
+    assert_eq!(s.pillar_seconds("reliability"), 15);
+    assert_eq!(
+        s.current_answer().unwrap().state,
+        State::Unanswered,
+        "time alone does not answer"
+    );
 }
 
 #[test]
@@ -313,7 +351,10 @@ fn an_empty_walk_refuses_every_edit_without_panicking() {
         Edit::Notes("x".into()),
         Edit::AddEvidence("x".into()),
         Edit::RemoveEvidence(0),
-        Edit::Flag(true),
+        Edit::Flag {
+            on: true,
+            reason: String::new(),
+        },
         Edit::Step(1),
         Edit::Step(-1),
         Edit::Go(0),
@@ -357,7 +398,8 @@ fn arb_edit() -> impl Strategy<Value = Edit> {
         1 => text.clone().prop_map(Edit::Notes),
         1 => text.prop_map(Edit::AddEvidence),
         1 => (0usize..3).prop_map(Edit::RemoveEvidence),
-        1 => any::<bool>().prop_map(Edit::Flag),
+        1 => (any::<bool>(), "[a-z ]{0,6}").prop_map(|(on, reason)| Edit::Flag { on, reason }),
+        1 => (0u64..100).prop_map(Edit::Spend),
         1 => (0usize..4, 0usize..4, "[a-z ]{0,6}").prop_map(|(choice, r, note)| {
             Edit::PracticeNotApplicable { choice, reason: NaReason::ALL[r], note }
         }),
