@@ -332,8 +332,7 @@ pub enum LensCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ChecklistCommand {
-    /// Convert an Azure review checklist (JSON) into a scorps pack (YAML); a filled one also
-    /// into a review.
+    /// Convert an Azure review checklist into a pack (YAML), and a filled one into a review.
     #[command(
         after_help = "Examples:\n  scorps checklist import aks_checklist.en.json -o packs/aks.yaml\n  scorps checklist import filled.json -o packs/aks.yaml --review aks.review.toml --workload \"Payments AKS\""
     )]
