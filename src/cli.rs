@@ -124,6 +124,10 @@ pub struct ReviewArgs {
     /// Walk only flagged questions.
     #[arg(long)]
     pub flagged: bool,
+    /// Start in presentation mode: only the question, its practices and the risk, full width
+    /// (p switches it on and off).
+    #[arg(long)]
+    pub present: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -425,18 +425,12 @@ fn every_builtin_pack_file_passes_check_strict() {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    // Until the packs are calibrated: the one near-duplicate title the cross-pack lint found in
-    // today's content (a content decision, reported to the integrator). Exactly this warning is
-    // let through; any other fails the test.
-    const KNOWN: &str = "sustainability.yaml:545:17: pack `sustainability`, question `dev-test-waste`, choice `nonprod-schedules`: practice title \"Non-production environments shut down automatically outside working hours\" nearly repeats \"Non-production environments are shut down automatically outside working hours\" (pack `cost`, question `elasticity`, choice `nonprod-schedules`, at ";
     let warnings: Vec<&str> = stderr
         .lines()
-        .filter(|l| l.starts_with("warning: ") && !l.contains(KNOWN))
+        .filter(|l| l.starts_with("warning: "))
         .collect();
     assert!(warnings.is_empty(), "{stderr}");
-    let known = stderr.lines().filter(|l| l.contains(KNOWN)).count();
-    assert!(known <= 1, "{stderr}");
-    assert!(out.status.success() || known == 1, "{stderr}");
+    assert!(out.status.success(), "{stderr}");
     assert_eq!(
         stderr
             .lines()
@@ -699,13 +693,18 @@ fn coverage_lists_each_reference_with_the_questions_naming_it() {
             sb.scorps()
                 .args(["--pack", levels.to_str().unwrap(), "packs", "coverage"]),
         );
+    // The built-in packs' references are listed too, and the longest of them sets the padding.
+    let rows: Vec<Vec<&str>> = out
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
     for row in [
-        "aws:SEC02    levels/secrets (Secrets)\n",
-        "azure:SE:09  levels/secrets (Secrets)\n",
+        ["aws:SEC02", "levels/secrets", "(Secrets)"],
+        ["azure:SE:09", "levels/secrets", "(Secrets)"],
     ] {
-        assert!(out.contains(row), "{row}\n{out}");
+        assert!(rows.contains(&row.to_vec()), "{row:?}\n{out}");
     }
-    assert!(out.starts_with("REFERENCE    QUESTIONS\n"), "{out}");
+    assert_eq!(rows[0], ["REFERENCE", "QUESTIONS"], "{out}");
     let md = stdout_of(sb.scorps().args([
         "--pack",
         levels.to_str().unwrap(),
@@ -715,7 +714,8 @@ fn coverage_lists_each_reference_with_the_questions_naming_it() {
         "md",
     ]));
     assert!(
-        md.contains("\n## `azure`\n\n1 reference(s).\n\n| Reference | Questions |\n|---|---|\n| `azure:SE:09` | `levels/secrets` Secrets |\n"),
+        md.contains("\n## `azure`\n\n")
+            && md.contains("\n| `azure:SE:09` | `levels/secrets` Secrets |\n"),
         "{md}"
     );
 }

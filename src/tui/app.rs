@@ -53,6 +53,13 @@ pub enum Overlay {
     },
     /// Where to write the markdown backlog.
     Export(LineInput),
+    /// Leaving failed to save: save elsewhere, leave without saving, or stay.
+    Unsaved {
+        error: String,
+        /// How many answers differ from the file on disk.
+        lost: usize,
+        input: LineInput,
+    },
 }
 
 /// Which screen is up.
@@ -120,6 +127,8 @@ pub struct App {
     /// Where exports go by default (else beside the review).
     pub export_dir: Option<PathBuf>,
     pub quit: bool,
+    /// Where the review was saved when its own file could not take it.
+    pub saved_elsewhere: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for App {
@@ -145,6 +154,10 @@ pub enum Effect {
     Open(PathBuf),
     /// Save and leave.
     Quit,
+    /// Save the review to another file, then leave.
+    SaveAs(PathBuf),
+    /// Leave without saving what the file does not have.
+    Discard,
 }
 
 /// Everything that can happen.
@@ -181,6 +194,15 @@ pub enum Msg {
     Complete,
     /// A key for the open one-line input.
     InputKey(KeyEvent),
+    /// Text pasted in one piece (bracketed paste).
+    Paste(String),
+    /// Leaving failed: the error and how many answers would be lost.
+    CannotSave {
+        error: String,
+        lost: usize,
+    },
+    /// Leave without saving, after being told what is lost.
+    QuitUnsaved,
     /// Remove the selected evidence link.
     DeleteEvidence,
     /// Show the whole "why it matters", or fold it again.
@@ -253,6 +275,7 @@ impl App {
             color: true,
             export_dir: None,
             quit: false,
+            saved_elsewhere: None,
         }
     }
 
@@ -314,10 +337,12 @@ impl App {
         self.choice = 0;
         self.scroll = None;
         self.why_open = false;
+        // Notes over the limit are never edited here (the file keeps them): no need to load them.
         let notes = self
             .session()
             .and_then(Session::current_answer)
             .map(|a| a.notes.clone())
+            .filter(|n| n.len() <= crate::review::session::MAX_NOTES)
             .unwrap_or_default();
         let lines: Vec<String> = notes
             .split('\n')
