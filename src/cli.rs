@@ -28,6 +28,16 @@ pub enum Command {
         after_help = "Examples:\n  scorps review payments.review.toml --workload \"Payments API\" --team Orion --facilitator Sam\n  scorps review payments.review.toml --pillar security\n  scorps review payments.review.toml --flagged\n  scorps --pack team-pack.yaml review spike.review.toml --workload Spike"
     )]
     Review(ReviewArgs),
+    /// Vote privately on a review's questions from your own terminal (saved to your own file).
+    #[command(
+        after_help = "Your ticks are saved to <review>.votes/<your name>.toml beside the review: the review itself and its lock are never touched, so everyone can vote at once, and a shared folder or git carries the votes. The facilitator's screen shows them as they arrive (V).\n\nExamples:\n  scorps vote payments.review.toml --as Ana\n  scorps vote payments.review.toml --as Ana --pillar security\n  scorps vote payments.review.toml --as Ana --flagged\n  scorps vote payments.review.toml --as Ana --questions security/identities,reliability/backups"
+    )]
+    Vote(VoteArgs),
+    /// Print the votes on a review: per question the voters, the split and the agreed answer.
+    #[command(
+        after_help = "Examples:\n  scorps votes payments.review.toml\n  scorps votes payments.review.toml --format md > votes.md\n  scorps votes payments.review.toml --format json | jq '.widest'"
+    )]
+    Votes(VotesArgs),
     /// List, check, show and explain question packs.
     #[command(
         subcommand,
@@ -112,7 +122,7 @@ pub struct ReviewArgs {
     /// Who runs the session (for a new file).
     #[arg(long)]
     pub facilitator: Option<String>,
-    /// A participant (repeatable, for a new file).
+    /// A participant (repeatable); on an existing review, adds the participant (a voter).
     #[arg(long = "participant", value_name = "NAME")]
     pub participants: Vec<String>,
     /// Include an opt-in built-in pack, e.g. engineering-excellence (repeatable, for a new file).
@@ -128,6 +138,40 @@ pub struct ReviewArgs {
     /// (p switches it on and off).
     #[arg(long)]
     pub present: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct VoteArgs {
+    /// The review file.
+    pub file: PathBuf,
+    /// Your name: one of the review's participants or its facilitator.
+    #[arg(long = "as", value_name = "NAME")]
+    pub voter: String,
+    /// Vote only on this pillar (repeatable).
+    #[arg(long = "pillar", value_name = "ID")]
+    pub pillars: Vec<String>,
+    /// Vote only on the questions flagged in the review.
+    #[arg(long)]
+    pub flagged: bool,
+    /// Vote only on these questions (PACK/QUESTION, comma-separated or repeated).
+    #[arg(long, value_name = "PACK/QUESTION", value_delimiter = ',')]
+    pub questions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum VotesFormat {
+    Text,
+    Md,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct VotesArgs {
+    /// The review file.
+    pub file: PathBuf,
+    /// Text for people, markdown for a wiki or pull request, JSON for scripts.
+    #[arg(long, value_enum, default_value_t = VotesFormat::Text)]
+    pub format: VotesFormat,
 }
 
 #[derive(Debug, Subcommand)]

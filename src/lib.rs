@@ -13,3 +13,4 @@ pub mod report;
 pub mod review;
 pub mod text;
 pub mod tui;
+pub mod vote;

@@ -30,6 +30,9 @@ pub struct Backlog {
     pub targets: Targets,
     /// The review's last milestone, shown beside today's scores.
     pub milestone: Option<Milestone>,
+    /// Where the squad's private votes differed, widest first (set from the votes folder; see
+    /// [`crate::vote::report::annotate`]).
+    pub disagreements: Vec<crate::vote::report::Disagreement>,
 }
 
 /// A pack the review was answered against, as loaded now.
@@ -93,6 +96,10 @@ pub struct BacklogItem {
     pub reason: String,
     /// Left empty for the team to fill in.
     pub owner: String,
+    /// Where the squad disagreed in a vote on this question: "3 voters, agreement 67%, risks
+    /// medium to high".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub votes: Option<String>,
 }
 
 impl BacklogItem {
@@ -155,6 +162,7 @@ pub fn build(review: &Review, packs: &[Pack]) -> Backlog {
         items: items.into_iter().map(|(_, item)| item).collect(),
         targets: Targets::default(),
         milestone: None,
+        disagreements: Vec::new(),
     }
 }
 
@@ -240,6 +248,7 @@ fn item(
             String::new()
         },
         owner: String::new(),
+        votes: None,
     })
 }
 

@@ -55,6 +55,9 @@ fn labels(item: &BacklogItem) -> String {
     if item.flagged {
         labels.push_str(",flagged");
     }
+    if item.votes.is_some() {
+        labels.push_str(",disagreed");
+    }
     labels
 }
 
@@ -66,6 +69,9 @@ fn description(b: &Backlog, item: &BacklogItem) -> String {
     }
     if !item.reason.is_empty() {
         parts.push(format!("Not applicable because: {}", item.reason));
+    }
+    if let Some(votes) = &item.votes {
+        parts.push(format!("Votes differed: {votes}"));
     }
     if !item.tasks.is_empty() {
         let tasks: Vec<String> = item

@@ -22,6 +22,8 @@ struct Document<'a> {
     packs: &'a [PackInfo],
     summary: Summary<'a>,
     items: &'a [BacklogItem],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    disagreements: &'a [crate::vote::report::Disagreement],
 }
 
 #[derive(Serialize)]
@@ -51,6 +53,7 @@ pub fn render(b: &Backlog) -> String {
             pillars: &b.scorecard.pillars,
         },
         items: &b.items,
+        disagreements: &b.disagreements,
     };
     // Serialising these plain structs cannot fail.
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"

@@ -28,6 +28,7 @@ pub(crate) fn preamble(b: &Backlog) -> String {
     let mut out = String::new();
     header(&mut out, b);
     summary(&mut out, b);
+    disagreements(&mut out, b);
     items_intro(&mut out, b);
     out
 }
@@ -148,6 +149,39 @@ fn summary(out: &mut String, b: &Backlog) {
     }
 }
 
+/// Where the squad's private votes differed (`scorps votes` has the details), widest first. Ids
+/// are a pack's validated ids, safe in a code span as the items' headings are.
+fn disagreements(out: &mut String, b: &Backlog) {
+    if b.disagreements.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "## Where the squad disagreed\n\nIn private votes (`scorps votes` has each vote). Agreement is the share of voters on the larger side of each practice, averaged.\n\n| Question | Voters | Agreement | Risks alone | Agreed answer |\n| --- | ---: | ---: | --- | --- |"
+    );
+    for d in &b.disagreements {
+        let agreed = if d.agreed.is_empty() {
+            "no majority".to_string()
+        } else {
+            d.agreed
+                .iter()
+                .map(|id| format!("`{id}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "| `{}` {} | {} | {} | {} | {agreed} |",
+            d.id,
+            inline(&d.title),
+            d.voters,
+            crate::vote::tally::percent(d.agreement),
+            crate::vote::tally::range(d.low, d.high),
+        );
+    }
+    out.push('\n');
+}
+
 fn items_intro(out: &mut String, b: &Backlog) {
     if b.items.is_empty() {
         let _ = writeln!(
@@ -177,6 +211,9 @@ fn render_item(out: &mut String, n: usize, item: &BacklogItem, ticked: &dyn Fn(&
     ];
     if item.flagged {
         facts.push("**Flagged** to revisit".into());
+    }
+    if let Some(votes) = &item.votes {
+        facts.push(format!("**Votes differed:** {}", inline(votes)));
     }
     let _ = writeln!(out, "{}\n", facts.join(" · "));
     if !item.why.is_empty() {

@@ -27,6 +27,11 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
     let mut b = build(&opened.review, &opened.packs);
     b.targets = targets::of(ctx, &opened.file, &opened.review)?;
     b.milestone = milestone::last(&args.file).map_err(|e| anyhow!("{e}"))?;
+    for left_out in
+        scorps::vote::report::annotate_from(&mut b, &args.file, &opened.review, &opened.packs)
+    {
+        eprintln!("note: left out of the votes: {left_out}");
+    }
     let Some(target) = args.merge else {
         emit(args.output.as_deref(), &backlog::render(&b, format))?;
         return Ok(ExitCode::SUCCESS);

@@ -14,6 +14,8 @@ mod review;
 mod score;
 mod targets;
 mod trend;
+mod vote;
+mod votes;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -135,6 +137,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Milestones(args)) => milestone::list(&ctx, args),
         Some(Command::Trend(args)) => trend::run(&ctx, args),
         Some(Command::Report(args)) => report::run(&ctx, args),
+        Some(Command::Vote(args)) => vote::run(&ctx, args),
+        Some(Command::Votes(args)) => votes::run(&ctx, args),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "scorps", &mut std::io::stdout());

@@ -71,6 +71,14 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
         Some(path) => {
             // Open or create before the terminal is taken, so that errors print plainly.
             let (walk, l) = if path.exists() {
+                // --participant on an existing review adds a voter (see docs/facilitation.md).
+                for name in scorps::vote::voters::add_participants(path, &args.participants)? {
+                    eprintln!(
+                        "{}: added participant {}",
+                        path.display(),
+                        scorps::text::clean_line(&name)
+                    );
+                }
                 tui::open(path, &catalog, &filter)?
             } else {
                 let stem = tui::review_stem(path);

@@ -599,8 +599,9 @@ fn selection_state(answer: &Answer) -> State {
     }
 }
 
-/// Ticks or unticks choice `i`, keeping "None of these" exclusive and the pack's order.
-fn toggle(q: &Question, answer: &mut Answer, i: usize) -> Result<(), Refusal> {
+/// Ticks or unticks choice `i`, keeping "None of these" exclusive and the pack's order. A round
+/// of votes in the room ticks a voter's answer with it too.
+pub(crate) fn toggle(q: &Question, answer: &mut Answer, i: usize) -> Result<(), Refusal> {
     let choice = q.choices.get(i).ok_or(Refusal::NoSuchChoice)?;
     if answer.state == State::NotApplicable {
         answer.reason.clear();

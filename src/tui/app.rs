@@ -53,6 +53,12 @@ pub enum Overlay {
     },
     /// Where to write the markdown backlog.
     Export(LineInput),
+    /// A round of votes in the room on the current question: whose turn, their hidden ticks.
+    Round(Box<super::vote::Round>),
+    /// The votes on the current question; `scroll` is the first line shown.
+    Reveal {
+        scroll: usize,
+    },
     /// Leaving failed to save: save elsewhere, leave without saving, or stay.
     Unsaved {
         error: String,
@@ -129,6 +135,10 @@ pub struct App {
     pub quit: bool,
     /// Where the review was saved when its own file could not take it.
     pub saved_elsewhere: Option<PathBuf>,
+    /// On a voter's own walk (`scorps vote`): whose votes, saved where instead of the review.
+    pub ballot: Option<super::ballot::Ballot>,
+    /// The votes on the review, as last read, for the reveal.
+    pub votes: super::vote::Board,
 }
 
 impl std::fmt::Debug for App {
@@ -158,6 +168,10 @@ pub enum Effect {
     SaveAs(PathBuf),
     /// Leave without saving what the file does not have.
     Discard,
+    /// Read the votes folder (when it changed since the last read, or always when `force`).
+    ReadVotes { force: bool },
+    /// Add a round's votes to the room's file, then read the votes folder.
+    RecordRound(super::vote::Recorded),
 }
 
 /// Everything that can happen.
@@ -235,6 +249,12 @@ pub enum Msg {
     Done(Result<String, String>),
     /// A review file was opened or created by the loop.
     Opened(Box<Walk>),
+    /// Start a round of votes in the room on the current question.
+    StartRound,
+    /// Show the votes on the current question.
+    ShowVotes,
+    /// The loop read the votes folder.
+    VotesRead(Box<super::vote::Read>),
 }
 
 impl App {
@@ -276,6 +296,8 @@ impl App {
             export_dir: None,
             quit: false,
             saved_elsewhere: None,
+            ballot: None,
+            votes: super::vote::Board::default(),
         }
     }
 

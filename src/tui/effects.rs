@@ -58,8 +58,14 @@ fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) -> Option<Msg> {
         // The loop saves before it draws, whatever asked for it.
         Effect::Save => None,
         Effect::Export(path) => {
-            let s = app.session()?;
-            let text = crate::backlog::export(s.review(), s.packs(), crate::backlog::Format::Md);
+            let w = app.walk.as_ref()?;
+            let s = &w.session;
+            let mut backlog = crate::backlog::build(s.review(), s.packs());
+            // Where the squad's votes differed; an unreadable vote file is left out here and
+            // named by `scorps votes`.
+            let _ =
+                crate::vote::report::annotate_from(&mut backlog, &w.file, s.review(), s.packs());
+            let text = crate::backlog::render(&backlog, crate::backlog::Format::Md);
             Some(Msg::Done(
                 match crate::fsutil::atomic_write(&path, text.as_bytes()) {
                     Ok(()) => Ok(format!("Backlog written to {}", path.display())),
@@ -77,7 +83,8 @@ fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) -> Option<Msg> {
                     lost: lost(app, rt),
                 });
             }
-            if let Some(w) = &app.walk {
+            // A voter's walk is not one of the facilitator's recent reviews.
+            if let Some(w) = app.walk.as_ref().filter(|_| app.ballot.is_none()) {
                 recent::remember(
                     rt.recent_file.as_deref(),
                     &w.file,
@@ -89,8 +96,8 @@ fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) -> Option<Msg> {
             None
         }
         Effect::SaveAs(path) => {
-            let w = app.walk.as_ref()?;
-            match store::save(&path, w.session.review()) {
+            app.walk.as_ref()?;
+            match write_walk(app, &path) {
                 Ok(()) => {
                     app.quit = true;
                     app.saved_elsewhere = Some(path);
@@ -106,6 +113,8 @@ fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) -> Option<Msg> {
             app.quit = true;
             None
         }
+        Effect::ReadVotes { force } => super::vote::perform_read(app, force),
+        Effect::RecordRound(recorded) => super::vote::perform_record(app, recorded),
     }
 }
 
@@ -130,12 +139,24 @@ pub(crate) fn save_pending(app: &App, rt: &mut Runtime) -> Option<store::StoreEr
     if rt.saved.as_ref() == Some(review) {
         return None;
     }
-    match store::save(&w.file, review) {
+    let file = app.ballot.as_ref().map_or(&w.file, |b| &b.file);
+    match write_walk(app, file) {
         Ok(()) => {
             rt.saved = Some(review.clone());
             None
         }
         Err(e) => Some(e),
+    }
+}
+
+/// Writes what the walk edits to `path`: the review, or on a voter's walk that voter's votes.
+pub(crate) fn write_walk(app: &App, path: &std::path::Path) -> Result<(), store::StoreError> {
+    let Some(w) = &app.walk else {
+        return Ok(());
+    };
+    match &app.ballot {
+        Some(ballot) => super::ballot::save(ballot, w.session.review(), path),
+        None => store::save(path, w.session.review()),
     }
 }
 

@@ -23,6 +23,10 @@ pub enum Context {
     Flag,
     /// Leaving failed to save.
     Unsaved,
+    /// A round of votes in the room.
+    Round,
+    /// The votes on the current question.
+    Reveal,
     Help,
     Summary,
     Find,
@@ -56,6 +60,8 @@ impl Context {
             Context::Editing => "Writing notes",
             Context::Flag => "Flag",
             Context::Unsaved => "Leaving without a save",
+            Context::Round => "Vote in the room (a round)",
+            Context::Reveal => "Votes: the reveal",
             Context::Help => "Help",
             Context::Summary => "Summary",
             Context::Find => "Find",
@@ -286,6 +292,22 @@ pub static BINDINGS: &[Binding] = &[
         |_| Msg::TogglePresent
     ),
     bind!(
+        &[KeyCode::Char('v')],
+        "v",
+        "vote in the room: each voter ticks in turn, then the reveal",
+        Some(("v", "vote")),
+        WALK,
+        |_| Msg::StartRound
+    ),
+    bind!(
+        &[KeyCode::Char('V')],
+        "V",
+        "the votes on this question (voters' own files appear as they arrive)",
+        None,
+        WALK,
+        |_| Msg::ShowVotes
+    ),
+    bind!(
         &[KeyCode::Tab],
         "tab",
         "move the focus: navigator, question, notes (never starts writing)",
@@ -428,6 +450,103 @@ pub static BINDINGS: &[Binding] = &[
         "close the summary",
         Some(("esc", "close")),
         &[C::Summary],
+        |_| Msg::Back
+    ),
+    // A round in the room.
+    bind!(
+        &[
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Char('k'),
+            KeyCode::Char('j')
+        ],
+        "↑ ↓  k j",
+        "highlight the previous or next practice",
+        None,
+        &[C::Round],
+        updown
+    ),
+    bind!(
+        &[KeyCode::Char(' ')],
+        "space",
+        "tick or untick the highlighted practice",
+        Some(("space/1-9", "tick")),
+        &[C::Round],
+        |_| Msg::ToggleHighlighted
+    ),
+    bind!(
+        DIGITS,
+        "1-9",
+        "tick or untick practice 1 to 9",
+        None,
+        &[C::Round],
+        digit
+    ),
+    bind!(
+        &[KeyCode::Char('0')],
+        "0",
+        "tick \"None of these\"",
+        Some(("0", "none")),
+        &[C::Round],
+        |_| Msg::ChooseNone
+    ),
+    bind!(
+        &[KeyCode::Enter],
+        "enter",
+        "done: the vote is hidden and the next voter's turn begins (nothing ticked: pass)",
+        Some(("enter", "done")),
+        &[C::Round],
+        |_| Msg::Submit
+    ),
+    bind!(
+        &[KeyCode::Esc],
+        "esc",
+        "stop the round: none of its votes is kept",
+        Some(("esc", "stop")),
+        &[C::Round],
+        |_| Msg::Back
+    ),
+    // The reveal.
+    bind!(
+        &[KeyCode::Char('v')],
+        "v",
+        "vote again in the room",
+        Some(("v", "vote again")),
+        &[C::Reveal],
+        |_| Msg::StartRound
+    ),
+    bind!(
+        &[
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::PageUp,
+            KeyCode::PageDown
+        ],
+        "↑ ↓ PgUp PgDn",
+        "scroll the votes",
+        Some(("↑↓", "scroll")),
+        &[C::Reveal],
+        |c| match c {
+            KeyCode::Up => Msg::Up,
+            KeyCode::Down => Msg::Down,
+            KeyCode::PageUp => Msg::PageUp,
+            _ => Msg::PageDown,
+        }
+    ),
+    bind!(
+        &[KeyCode::Enter],
+        "enter",
+        "take the agreed answer into the review (then adjust it as usual)",
+        Some(("enter", "take agreed")),
+        &[C::Reveal],
+        |_| Msg::Submit
+    ),
+    bind!(
+        &[KeyCode::Esc, KeyCode::Char('V'), KeyCode::Char('q')],
+        "esc V q",
+        "close the votes",
+        Some(("esc", "close")),
+        &[C::Reveal],
         |_| Msg::Back
     ),
     bind!(
@@ -687,6 +806,8 @@ pub fn context(app: &App) -> Context {
         Some(Overlay::Export(_)) => Context::Export,
         Some(Overlay::Flag(_)) => Context::Flag,
         Some(Overlay::Unsaved { .. }) => Context::Unsaved,
+        Some(Overlay::Round(_)) => Context::Round,
+        Some(Overlay::Reveal { .. }) => Context::Reveal,
         None => match app.focus {
             Focus::Navigator => Context::Navigator,
             Focus::Question => Context::Question,
@@ -701,6 +822,22 @@ pub fn footer(context: Context) -> Vec<(&'static str, &'static str)> {
     BINDINGS
         .iter()
         .filter(|b| b.contexts.iter().any(|c| c.includes(context)))
+        .filter_map(|b| b.footer)
+        .collect()
+}
+
+/// The footer's hints for where the keys go now; a voter's walk leaves out the keys it refuses.
+pub fn footer_of(app: &App) -> Vec<(&'static str, &'static str)> {
+    let context = context(app);
+    BINDINGS
+        .iter()
+        .filter(|b| b.contexts.iter().any(|c| c.includes(context)))
+        .filter(|b| {
+            app.ballot.is_none()
+                || b.codes
+                    .first()
+                    .is_none_or(|code| super::ballot::refused(app, &(b.msg)(*code)).is_none())
+        })
         .filter_map(|b| b.footer)
         .collect()
 }

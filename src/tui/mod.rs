@@ -6,6 +6,7 @@
 //! exporting, opening files), and `run` is the event loop with its signal handling.
 
 pub mod app;
+pub mod ballot;
 mod effects;
 pub(crate) mod input;
 pub mod keys;
@@ -16,6 +17,7 @@ pub mod start;
 pub(crate) mod theme;
 pub mod update;
 pub mod view;
+pub mod vote;
 
 #[cfg(test)]
 mod tests;

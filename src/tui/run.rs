@@ -140,12 +140,16 @@ fn rescue(app: &App) -> String {
     let Some(w) = &app.walk else {
         return String::new();
     };
+    // A voter's walk is rescued as that voter's vote file.
+    let kind = app.ballot.as_ref().map_or("review".to_string(), |b| {
+        format!("{}.vote", crate::vote::voters::slug(&b.voter))
+    });
     let path = std::env::temp_dir().join(format!(
-        "{}.rescued-{}.review.toml",
+        "{}.rescued-{}.{kind}.toml",
         super::review_stem(&w.file),
         std::process::id()
     ));
-    match crate::review::store::save(&path, w.session.review()) {
+    match super::effects::write_walk(app, &path) {
         Ok(()) => format!(
             "\n  help: the answers were written to {} instead",
             path.display()

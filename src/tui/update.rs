@@ -17,11 +17,17 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     match msg {
         Msg::Tick(now) => {
             app.now = now;
+            // While the votes are shown, new ones are looked for once a second.
+            let poll = super::vote::poll(app);
             // A long discussion is counted into the review about once a minute, once the sitting
             // has changed something (an open-and-close leaves the file alone).
             if app.changed && app.uncounted() >= 60 {
-                return charge_time(app);
+                return poll.or(charge_time(app));
             }
+            return poll;
+        }
+        Msg::VotesRead(read) => {
+            super::vote::read(app, *read);
             return None;
         }
         Msg::Resize(width, height) => {
@@ -85,6 +91,12 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             Msg::Quit => Some(Effect::Quit),
             _ => None,
         };
+    }
+    if matches!(
+        app.overlay,
+        Some(Overlay::Round(_) | Overlay::Reveal { .. })
+    ) {
+        return super::vote::update(app, msg);
     }
     if app.overlay.is_some() {
         return overlay(app, msg);
@@ -191,6 +203,10 @@ fn edit(app: &mut App, edit: Edit) -> Option<Effect> {
 }
 
 fn walk(app: &mut App, msg: Msg) -> Option<Effect> {
+    if let Some(why) = super::ballot::refused(app, &msg) {
+        app.message = Some((why.to_string(), Tone::Error));
+        return None;
+    }
     let session = app.session()?;
     let choices = session.current().map_or(0, |(_, _, q)| q.choices.len());
     let has_question = session.current().is_some();
@@ -330,6 +346,7 @@ fn walk(app: &mut App, msg: Msg) -> Option<Effect> {
             });
         }
         Msg::OpenSummary => app.overlay = Some(Overlay::Summary { selected: 0 }),
+        Msg::StartRound | Msg::ShowVotes => return super::vote::open(app, &msg),
         Msg::AskExport => {
             let file = &app.walk.as_ref()?.file;
             let path = super::default_export_path(file, app.export_dir.as_deref());
@@ -586,6 +603,7 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
             }
             _ => None,
         },
+        Overlay::Round(_) | Overlay::Reveal { .. } => None,
         Overlay::Export(input) => match msg {
             Msg::InputKey(key) => {
                 input.key(key);

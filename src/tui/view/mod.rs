@@ -4,6 +4,7 @@ mod help;
 mod overlays;
 mod start;
 mod summary;
+mod vote;
 mod walk;
 
 use ratatui::Frame;
@@ -33,6 +34,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 Some(Overlay::Summary { selected }) => {
                     summary::draw(app, *selected, &theme, frame, area);
                 }
+                Some(Overlay::Round(round)) => vote::round(app, round, &theme, frame, area),
+                Some(Overlay::Reveal { scroll }) => vote::reveal(app, *scroll, &theme, frame, area),
                 Some(other) => overlays::draw(app, other, &theme, frame, area),
             }
         }

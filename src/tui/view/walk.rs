@@ -53,6 +53,11 @@ fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             Span::styled(truncate(&review.workload, 24), theme.title()),
         ],
     )];
+    if let Some(ballot) = &app.ballot {
+        // A voter's walk says whose votes are on screen, whatever else gives way.
+        let who = format!("{}'s vote", truncate(&ballot.voter, 16));
+        parts.push((0, vec![Span::styled(who, theme.flag())]));
+    }
     if !review.team.is_empty() {
         parts.push((6, vec![Span::raw(truncate(&review.team, 16))]));
     }
@@ -383,7 +388,12 @@ fn notes(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     // Not editing: the notes as wrapped text, only as much of them as the pane shows.
     let notes = s.current_answer().map_or("", |a| a.notes.as_str());
-    let lines: Vec<Line> = if notes.trim().is_empty() {
+    let lines: Vec<Line> = if app.ballot.is_some() {
+        vec![Line::styled(
+            "A vote holds ticks only; the review is untouched.",
+            theme.hint(),
+        )]
+    } else if notes.trim().is_empty() {
         vec![Line::styled(
             "No notes yet: n writes, e adds evidence links",
             theme.hint(),
@@ -421,7 +431,7 @@ fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 /// The keys of the pane or window with the focus, from the key table; the last two (help and
 /// quit, or the notes' tab and esc) always show, the rest as room allows.
 pub(crate) fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let keys = keys::footer(keys::context(app));
+    let keys = keys::footer_of(app);
     let len = |(k, what): &(&str, &str)| k.chars().count() + what.chars().count() + 3;
     let (rest, last) = keys.split_at(keys.len().saturating_sub(2));
     let mut room = (area.width as usize).saturating_sub(1 + last.iter().map(len).sum::<usize>());
