@@ -154,7 +154,13 @@ mod tests {
                     } else {
                         Risk::None
                     };
-                    assert_eq!(q.risk(mask), want, "{}/{} selection {mask:b}", pack.id, q.id);
+                    assert_eq!(
+                        q.risk(mask),
+                        want,
+                        "{}/{} selection {mask:b}",
+                        pack.id,
+                        q.id
+                    );
                     walked += 1;
                 }
             }
@@ -179,22 +185,23 @@ mod tests {
                             p.questions().any(|(_, t)| {
                                 t.short.as_deref().is_some_and(|l| {
                                     after.starts_with(l)
-                                        && after[l.len()..]
-                                            .starts_with(['.', ',', ';', ' ', ')'])
+                                        && after[l.len()..].starts_with(['.', ',', ';', ' ', ')'])
                                 })
                             })
                         });
                         if !found {
-                            let shown: String = c.help[i.saturating_sub(30)..]
-                                .chars()
-                                .take(70)
-                                .collect();
+                            let shown: String =
+                                c.help[i.saturating_sub(30)..].chars().take(70).collect();
                             bad.push(format!("{}/{}/{}: …{shown}", pack.id, q.id, c.id));
                         }
                     }
                 }
             }
         }
-        assert!(bad.is_empty(), "references to no question:\n{}", bad.join("\n"));
+        assert!(
+            bad.is_empty(),
+            "references to no question:\n{}",
+            bad.join("\n")
+        );
     }
 }
