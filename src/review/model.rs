@@ -94,7 +94,9 @@ impl Timestamp {
             u32::from(date.day),
             u32::from(time.hour),
             u32::from(time.minute),
-            u32::from(time.second.unwrap_or(0)),
+            // A leap second (`:60`) is the last second of its minute, not the next minute's
+            // first: 23:59:60 on 31 December stays in its year.
+            u32::from(time.second.unwrap_or(0).min(59)),
         );
         Some(Timestamp(local.0 - offset_minutes * 60))
     }
@@ -168,11 +170,16 @@ impl State {
 pub struct Answer {
     pub state: State,
     /// Choice ids, in the pack's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub selected: Vec<String>,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<String>,
     /// Why the question does not apply (required when not-applicable).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub reason: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub flagged: bool,
     pub updated: Timestamp,
 }
@@ -194,22 +201,26 @@ impl Answer {
 pub struct Review {
     pub format: u32,
     pub workload: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub team: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub facilitator: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<String>,
     pub created: Timestamp,
     pub updated: Timestamp,
     /// The question the session was on (`<pack>/<question>`), to resume there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub packs: Vec<PackRef>,
     /// Keyed by `<pack id>/<question id>`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub answers: BTreeMap<String, Answer>,
+    /// `[[packs]]` entries dropped on load because an earlier one had the same id (see
+    /// `review::check`); never written.
+    #[serde(skip)]
+    pub dropped_packs: Vec<PackRef>,
 }
 
 /// The key of a question's answer.
@@ -237,6 +248,7 @@ impl Review {
             position: None,
             packs: packs.iter().map(|p| PackRef::of(p)).collect(),
             answers: BTreeMap::new(),
+            dropped_packs: Vec::new(),
         }
     }
 
