@@ -12,10 +12,8 @@ use crate::cli::{ExportArgs, ExportFormat};
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
     let format = format(ctx, args.format)?;
     let opened = Opener::new(ctx)?.open(&args.file)?;
-    emit(
-        args.output.as_deref(),
-        &backlog::export(&opened.review, &opened.packs, format),
-    )?;
+    let text = backlog::export(&opened.review, &opened.packs, format)?;
+    emit(args.output.as_deref(), &text)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -20,8 +20,8 @@ use std::path::Path;
 use std::sync::Mutex;
 
 pub use self::read::{NotRegular, TooLarge, read_limited, read_text};
-pub(crate) use self::write::{hostname, process_gone, temp_path};
 pub use self::write::{OutputError, atomic_write, resolve, sweep_stale_temps, write_output};
+pub(crate) use self::write::{hostname, process_gone, temp_path};
 
 /// Which file a path names: the device and inode (on Unix), so two spellings of one file, or a
 /// link and its target, compare equal.

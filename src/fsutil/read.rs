@@ -135,13 +135,19 @@ mod tests {
     #[test]
     fn devices_and_pipes_are_refused_without_reading() {
         let err = read_limited(Path::new("/dev/zero"), 10).unwrap_err();
-        assert_eq!(err.to_string(), "it is a character device, not a regular file");
+        assert_eq!(
+            err.to_string(),
+            "it is a character device, not a regular file"
+        );
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("pipe");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         if made.is_ok_and(|s| s.success()) {
             let err = read_limited(&fifo, 10).unwrap_err();
-            assert_eq!(err.to_string(), "it is a named pipe (FIFO), not a regular file");
+            assert_eq!(
+                err.to_string(),
+                "it is a named pipe (FIFO), not a regular file"
+            );
         }
     }
 

@@ -36,9 +36,9 @@ pub fn resolve(path: &Path) -> io::Result<PathBuf> {
             Err(e) => return Err(e),
         }
     }
-    let name = current.file_name().ok_or_else(|| {
-        io::Error::new(io::ErrorKind::InvalidInput, "the path names no file")
-    })?;
+    let name = current
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
     let dir = match current.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -177,10 +177,19 @@ pub(crate) fn process_gone(_pid: u32) -> bool {
 #[derive(Debug)]
 pub enum OutputError {
     /// The output path names a file this run read (the review, a pack, the lens).
-    IsInput { path: String, read_as: String },
+    IsInput {
+        path: String,
+        read_as: String,
+    },
     /// The output path names a device, pipe, socket or folder.
-    NotRegular { path: String, what: NotRegular },
-    Io { path: String, source: io::Error },
+    NotRegular {
+        path: String,
+        what: NotRegular,
+    },
+    Io {
+        path: String,
+        source: io::Error,
+    },
 }
 
 impl fmt::Display for OutputError {

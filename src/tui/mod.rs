@@ -211,7 +211,7 @@ pub fn load_recent(file: Option<&Path>) -> Vec<Recent> {
         #[serde(default)]
         recent: Vec<Recent>,
     }
-    let Some(text) = file.and_then(|f| std::fs::read_to_string(f).ok()) else {
+    let Some(text) = file.and_then(|f| crate::fsutil::read_text(f, 1024 * 1024).ok()) else {
         return Vec::new();
     };
     let parsed: File = toml::from_str(&text).unwrap_or_default();
@@ -292,7 +292,9 @@ fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) -> Option<Msg> {
             let s = app.session.as_ref()?;
             let text = crate::backlog::export(&s.review, &s.packs, crate::backlog::Format::Md);
             Some(Msg::Done(
-                match crate::fsutil::atomic_write(&path, text.as_bytes()) {
+                match text.map_err(|e| e.to_string()).and_then(|text| {
+                    crate::fsutil::atomic_write(&path, text.as_bytes()).map_err(|e| e.to_string())
+                }) {
                     Ok(()) => Ok(format!("Backlog written to {}", path.display())),
                     Err(e) => Err(format!("Cannot write {}: {e}", path.display())),
                 },

@@ -37,7 +37,12 @@ fn a_symlink_stays_a_link_and_its_target_is_updated() {
     let link = dir.path().join("link.review.toml");
     std::os::unix::fs::symlink("real/a.review.toml", &link).unwrap();
     atomic_write(&link, b"new").unwrap();
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
     assert_eq!(names(&dir.path().join("real")), ["a.review.toml"]);
 }
@@ -48,8 +53,16 @@ fn a_link_to_a_missing_file_creates_the_target() {
     let link = dir.path().join("out.md");
     std::os::unix::fs::symlink("made.md", &link).unwrap();
     atomic_write(&link, b"x").unwrap();
-    assert_eq!(std::fs::read_to_string(dir.path().join("made.md")).unwrap(), "x");
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("made.md")).unwrap(),
+        "x"
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
 }
 
 #[test]
@@ -61,11 +74,18 @@ fn pipes_and_folders_are_never_replaced() {
     assert_eq!(err.to_string(), "it is a folder, not a regular file");
     assert!(folder.is_dir());
     let fifo = dir.path().join("pipe");
-    if std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
+    if std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
         let link = dir.path().join("to-pipe");
         std::os::unix::fs::symlink(&fifo, &link).unwrap();
         let err = atomic_write(&link, b"x").unwrap_err();
-        assert_eq!(err.to_string(), "it is a named pipe (FIFO), not a regular file");
+        assert_eq!(
+            err.to_string(),
+            "it is a named pipe (FIFO), not a regular file"
+        );
         use std::os::unix::fs::FileTypeExt;
         assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
     }

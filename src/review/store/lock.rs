@@ -80,8 +80,7 @@ impl Lock {
         }
         Err(StoreError::Locked {
             path: shown(),
-            holder: "another process (the lock changed hands while scorps tried to take it)"
-                .into(),
+            holder: "another process (the lock changed hands while scorps tried to take it)".into(),
             lock: path.display().to_string(),
         })
     }
@@ -192,10 +191,11 @@ fn place(path: &Path, text: &str) -> io::Result<()> {
     let linked = std::fs::hard_link(&tmp, path);
     let _ = std::fs::remove_file(&tmp);
     match linked {
-        Err(e) if matches!(
-            e.kind(),
-            io::ErrorKind::Unsupported | io::ErrorKind::PermissionDenied
-        ) =>
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::Unsupported | io::ErrorKind::PermissionDenied
+            ) =>
         {
             // No hard links here (some network and FAT file systems): create and write in two
             // steps. A reader may see it empty for a moment, and an empty lock is never stale.

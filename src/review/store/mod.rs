@@ -26,7 +26,9 @@ pub enum StoreError {
         "cannot read {path}: {source}\n  help: check the path; `scorps review FILE --workload NAME` starts a new review"
     )]
     Read { path: String, source: io::Error },
-    #[error("cannot read {path}: {source}\n  help: give the path of a review file (NAME.review.toml)")]
+    #[error(
+        "cannot read {path}: {source}\n  help: give the path of a review file (NAME.review.toml)"
+    )]
     NotAReview { path: String, source: io::Error },
     #[error(
         "{path}:{line}:{col}: {message}\n  help: the review file is left untouched; fix it by hand or restore it from git"

@@ -62,12 +62,18 @@ fn a_pack_listed_twice_is_kept_once_and_noted() {
     assert_eq!(r.packs[0].version, "1.0.0", "the first entry wins");
     assert_eq!(r.dropped_packs.len(), 1);
     assert_eq!(r.dropped_packs[0].version, "2.0.0");
-    assert!(!to_toml(&r).unwrap().contains("2.0.0"), "never written back");
+    assert!(
+        !to_toml(&r).unwrap().contains("2.0.0"),
+        "never written back"
+    );
 }
 
 #[test]
 fn a_leap_second_stays_in_its_minute() {
-    let text = HEAD.replace("updated = 2026-11-26T10:00:00Z", "updated = 2016-12-31T23:59:60Z");
+    let text = HEAD.replace(
+        "updated = 2026-11-26T10:00:00Z",
+        "updated = 2016-12-31T23:59:60Z",
+    );
     let r = parse("x", &text).unwrap();
     assert_eq!(r.updated.to_string(), "2016-12-31T23:59:59Z");
 }
@@ -127,7 +133,10 @@ fn a_review_over_the_read_limit_is_refused_at_save_time() {
         "x".repeat(MAX_REVIEW_BYTES as usize);
     let err = save(&path, &big).unwrap_err().to_string();
     assert!(err.starts_with("not saved: "), "{err}");
-    assert!(err.contains("16.0 MiB, over the 16 MiB a review may have"), "{err}");
+    assert!(
+        err.contains("16.0 MiB, over the 16 MiB a review may have"),
+        "{err}"
+    );
     assert_eq!(load(&path).unwrap(), r, "the file on disk is unchanged");
 }
 
@@ -152,5 +161,8 @@ fn text_that_is_not_utf8_names_the_line() {
     let path = dir.path().join("a.review.toml");
     std::fs::write(&path, b"format = 1\nworkload = \"W\xff\"\n").unwrap();
     let err = load(&path).unwrap_err().to_string();
-    assert!(err.contains("a.review.toml:2:14: the file is not UTF-8 text"), "{err}");
+    assert!(
+        err.contains("a.review.toml:2:14: the file is not UTF-8 text"),
+        "{err}"
+    );
 }

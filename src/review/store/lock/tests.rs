@@ -31,7 +31,10 @@ fn the_lock_appears_whole_with_its_holder() {
     let review = review_in(dir.path());
     let lock = Lock::acquire(&review).unwrap();
     let text = std::fs::read_to_string(lock.path()).unwrap();
-    assert!(text.starts_with(&format!("pid = {}\n", std::process::id())), "{text}");
+    assert!(
+        text.starts_with(&format!("pid = {}\n", std::process::id())),
+        "{text}"
+    );
     assert!(text.contains("token = "), "{text}");
     let mut names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -61,7 +64,10 @@ fn an_empty_or_half_written_lock_is_never_stale_by_itself() {
         std::fs::write(Lock::path_for(&review), text).unwrap();
         let err = Lock::acquire(&review).unwrap_err().to_string();
         assert!(err.contains("is being edited by"), "{text:?}: {err}");
-        assert_eq!(std::fs::read_to_string(Lock::path_for(&review)).unwrap(), text);
+        assert_eq!(
+            std::fs::read_to_string(Lock::path_for(&review)).unwrap(),
+            text
+        );
     }
     std::fs::write(Lock::path_for(&review), "").unwrap();
     let err = Lock::acquire(&review).unwrap_err().to_string();
@@ -75,7 +81,11 @@ fn an_empty_or_half_written_lock_is_never_stale_by_itself() {
 fn another_hosts_lock_is_never_stale() {
     let dir = tempfile::tempdir().unwrap();
     let review = review_in(dir.path());
-    std::fs::write(Lock::path_for(&review), "pid = 999999999\nhost = \"elsewhere\"\n").unwrap();
+    std::fs::write(
+        Lock::path_for(&review),
+        "pid = 999999999\nhost = \"elsewhere\"\n",
+    )
+    .unwrap();
     assert!(Lock::acquire(&review).is_err());
 }
 
@@ -117,7 +127,10 @@ fn a_holder_whose_lock_was_taken_neither_saves_nor_removes_it() {
     );
     std::fs::write(lock.path(), &theirs).unwrap();
     let err = save(&review, &blank()).unwrap_err().to_string();
-    assert!(err.contains("ana on") && err.contains("took it over"), "{err}");
+    assert!(
+        err.contains("ana on") && err.contains("took it over"),
+        "{err}"
+    );
     let path = lock.path().to_path_buf();
     drop(lock);
     assert_eq!(std::fs::read_to_string(path).unwrap(), theirs);
@@ -152,7 +165,10 @@ fn racing_acquirers_get_one_lock_between_them() {
                 })
             })
             .collect();
-        let won: Vec<Lock> = handles.into_iter().filter_map(|h| h.join().unwrap()).collect();
+        let won: Vec<Lock> = handles
+            .into_iter()
+            .filter_map(|h| h.join().unwrap())
+            .collect();
         assert_eq!(won.len(), 1);
     }
 }
