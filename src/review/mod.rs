@@ -1,5 +1,6 @@
 //! Reviews: the answers a squad gave, stored as TOML beside the code, and their scores.
 
+pub mod check;
 pub mod model;
 pub mod resolve;
 pub mod score;
