@@ -2,8 +2,13 @@ use super::*;
 use crate::review::store::parse;
 
 fn demo() -> Pack {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/packs/backlog-demo.yaml");
-    crate::pack::load_file(std::path::Path::new(path)).unwrap().0
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/packs/backlog-demo.yaml"
+    );
+    crate::pack::load_file(std::path::Path::new(path))
+        .unwrap()
+        .0
 }
 
 fn review(answers: &str) -> Review {
@@ -46,7 +51,10 @@ fn unknown_and_repeated_choices_are_noted() {
     let r = review(
         "[answers.\"backlog-demo/access\"]\nstate = \"answered\"\nselected = [\"mfa\", \"sso\\u001b[2J\", \"mfa\"]\n",
     );
-    let found: Vec<String> = anomalies(&r, &[demo()]).iter().map(ToString::to_string).collect();
+    let found: Vec<String> = anomalies(&r, &[demo()])
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(
         found,
         [
@@ -64,7 +72,9 @@ fn a_pack_listed_twice_is_noted_and_counted_once() {
     let found = anomalies(&r, &[demo()]);
     assert_eq!(found.len(), 1);
     assert!(
-        found[0].to_string().starts_with("note: `[[packs]]` lists pack `backlog-demo` more than once"),
+        found[0]
+            .to_string()
+            .starts_with("note: `[[packs]]` lists pack `backlog-demo` more than once"),
         "{}",
         found[0]
     );
