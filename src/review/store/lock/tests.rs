@@ -154,9 +154,9 @@ fn a_save_without_the_lock_is_refused_while_another_holds_it() {
 fn racing_acquirers_get_one_lock_between_them() {
     let dir = tempfile::tempdir().unwrap();
     let review = review_in(dir.path());
-    for _ in 0..20 {
-        let barrier = std::sync::Arc::new(std::sync::Barrier::new(4));
-        let handles: Vec<_> = (0..4)
+    for _ in 0..150 {
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(8));
+        let handles: Vec<_> = (0..8)
             .map(|_| {
                 let (review, barrier) = (review.clone(), barrier.clone());
                 std::thread::spawn(move || {
