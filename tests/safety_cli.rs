@@ -78,7 +78,7 @@ fn export_over_its_own_review_is_refused() {
         .assert()
         .code(2)
         .stderr(contains(
-            "error: refusing to write r.review.toml: this run read it as input, and the output would replace it\n  help: give -o the name of another file",
+            "error: refusing to write r.review.toml: this run read it as input, and the output would replace it\n  help: choose another file name for the output",
         ));
     assert_eq!(p.read("r.review.toml"), before);
 }

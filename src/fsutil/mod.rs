@@ -44,6 +44,14 @@ impl FileId {
 /// The files read by this process, with the path each was read by.
 static READ: Mutex<Vec<(FileId, String)>> = Mutex::new(Vec::new());
 
+/// Records `path` as an input of this process, as if it had been read: a review just saved by
+/// its editor is still that editor's input, and no output may replace it.
+pub(crate) fn remember_input(path: &Path) {
+    if let Ok(meta) = std::fs::metadata(path) {
+        remember_read(&meta, path);
+    }
+}
+
 fn remember_read(meta: &Metadata, path: &Path) {
     if let Some(id) = FileId::of(meta) {
         let mut read = READ.lock().unwrap_or_else(|e| e.into_inner());

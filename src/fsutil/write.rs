@@ -197,11 +197,11 @@ impl fmt::Display for OutputError {
         match self {
             OutputError::IsInput { path, read_as } if path == read_as => write!(
                 f,
-                "refusing to write {path}: this run read it as input, and the output would replace it\n  help: give -o the name of another file"
+                "refusing to write {path}: this run read it as input, and the output would replace it\n  help: choose another file name for the output"
             ),
             OutputError::IsInput { path, read_as } => write!(
                 f,
-                "refusing to write {path}: it is {read_as}, which this run read as input, and the output would replace it\n  help: give -o the name of another file"
+                "refusing to write {path}: it is {read_as}, which this run read as input, and the output would replace it\n  help: choose another file name for the output"
             ),
             OutputError::NotRegular { path, what } => write!(
                 f,

@@ -168,7 +168,9 @@ pub fn save(path: &Path, review: &Review) -> Result<(), StoreError> {
     atomic_write(path, text.as_bytes()).map_err(|source| StoreError::Write {
         path: shown(),
         source,
-    })
+    })?;
+    crate::fsutil::remember_input(path);
+    Ok(())
 }
 
 #[cfg(test)]

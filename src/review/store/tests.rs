@@ -166,3 +166,19 @@ fn text_that_is_not_utf8_names_the_line() {
         "{err}"
     );
 }
+
+#[test]
+fn an_output_never_replaces_the_review_its_editor_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.review.toml");
+    let r = design_review();
+    save(&path, &r).unwrap();
+    let mut changed = r.clone();
+    changed.workload = "Payments".into();
+    save(&path, &changed).unwrap();
+    let err = crate::fsutil::write_output(&path, b"# backlog")
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("refusing to write"), "{err}");
+    assert_eq!(load(&path).unwrap(), changed);
+}
