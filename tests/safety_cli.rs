@@ -2,6 +2,8 @@
 //! anything but a file, reads are bounded and refuse what is not a file, a pack listed twice
 //! counts once, and every CSV cell is inert. Each test names the finding it pins.
 
+#![cfg(unix)]
+
 use std::os::unix::fs::{FileTypeExt, symlink};
 use std::path::{Path, PathBuf};
 use std::time::Duration;

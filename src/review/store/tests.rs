@@ -106,6 +106,7 @@ fn existing_files_load_and_lose_nothing_when_saved() {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn an_unchanged_review_is_not_rewritten() {
     let dir = tempfile::tempdir().unwrap();
@@ -140,6 +141,7 @@ fn a_review_over_the_read_limit_is_refused_at_save_time() {
     assert_eq!(load(&path).unwrap(), r, "the file on disk is unchanged");
 }
 
+#[cfg(unix)]
 #[test]
 fn a_file_over_the_limit_or_not_a_file_is_not_read() {
     let err = load(Path::new("/dev/zero")).unwrap_err().to_string();
@@ -167,6 +169,7 @@ fn text_that_is_not_utf8_names_the_line() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn an_output_never_replaces_the_review_its_editor_saved() {
     let dir = tempfile::tempdir().unwrap();

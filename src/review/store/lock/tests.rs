@@ -89,6 +89,7 @@ fn another_hosts_lock_is_never_stale() {
     assert!(Lock::acquire(&review).is_err());
 }
 
+#[cfg(unix)]
 #[test]
 fn a_link_and_its_target_share_one_lock() {
     let dir = tempfile::tempdir().unwrap();
