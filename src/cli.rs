@@ -115,6 +115,7 @@ pub enum PacksCommand {
         after_help = "Examples:\n  scorps packs check my-pack.yaml\n  scorps packs check packs/*.yaml --strict\n  scorps packs check lens.json"
     )]
     Check {
+        /// Pack files (YAML, or AWS lens JSON), checked together.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Treat warnings as errors.
@@ -139,9 +140,23 @@ pub enum PacksCommand {
         /// The question id.
         question: String,
     },
+    /// List the questions that cover each framework reference (`refs:`).
+    #[command(
+        after_help = "Examples:\n  scorps packs coverage\n  scorps --pack ./packs packs coverage --format md > coverage.md"
+    )]
+    Coverage {
+        #[arg(long, value_enum, default_value_t = TextOrMd::Text)]
+        format: TextOrMd,
+    },
     /// Print the JSON Schema of the pack format.
     #[command(after_help = "Example:\n  scorps packs schema > scorps-pack.schema.json")]
     Schema,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TextOrMd {
+    Text,
+    Md,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -152,7 +167,9 @@ pub enum TextOrJson {
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
+    /// The review file.
     pub file: PathBuf,
+    /// A table for people, or JSON for scripts.
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
 }
@@ -166,8 +183,9 @@ pub enum ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// The review file.
     pub file: PathBuf,
-    /// Output format (default: the config's export_format, else md).
+    /// Output format (default: the config's `export_format`, else md).
     #[arg(long, value_enum)]
     pub format: Option<ExportFormat>,
     /// Write here instead of stdout.
@@ -184,14 +202,18 @@ pub enum DiffFormat {
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
+    /// The earlier review.
     pub old: PathBuf,
+    /// The later review.
     pub new: PathBuf,
+    /// Text for people, markdown for a pull request, JSON for scripts.
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
+    /// The review file.
     pub file: PathBuf,
     /// Most high-risk questions allowed.
     #[arg(long, value_name = "N")]
@@ -215,6 +237,7 @@ pub struct ReportArgs {
     /// Review files, or folders searched for `*.review.toml`.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Markdown for people, JSON for scripts.
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     pub format: ReportFormat,
 }
@@ -226,6 +249,7 @@ pub enum LensCommand {
         after_help = "Examples:\n  scorps lens import custom-lens.json -o pillars/custom.yaml\n  scorps lens import custom-lens.json --id payments-lens"
     )]
     Import {
+        /// The AWS custom lens (JSON).
         lens: PathBuf,
         /// Write here instead of stdout.
         #[arg(short, long, value_name = "PACK.yaml")]

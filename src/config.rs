@@ -64,7 +64,7 @@ pub struct Config {
     pub export_dir: Option<PathBuf>,
     /// Minutes per question before the clock shows a gentle cue; 0 turns it off.
     pub timebox_minutes: Option<u32>,
-    /// Colour on or off (NO_COLOR in the environment always turns it off).
+    /// Colour on or off (`NO_COLOR` in the environment always turns it off).
     pub color: Option<bool>,
 }
 
@@ -81,7 +81,7 @@ impl Config {
         }
     }
 
-    /// Whether to draw in colour: off when NO_COLOR is set or the config says so.
+    /// Whether to draw in colour: off when `NO_COLOR` is set or the config says so.
     pub fn use_color(&self) -> bool {
         std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && self.color.unwrap_or(true)
     }

@@ -2,6 +2,9 @@
 //! pack `tests/fixtures/packs/backlog-demo.yaml` (never the built-in packs, so editing those never
 //! changes a snapshot) and the fixture reviews beside it, which carry fixed dates.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::Path;
 
 use assert_cmd::Command;

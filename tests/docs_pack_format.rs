@@ -4,6 +4,9 @@
 //! must pass `scorps packs check --strict`, and the `explain` output shown for the example must be
 //! what scorps prints.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -20,7 +23,7 @@ fn code_blocks() -> Vec<(String, String)> {
     for event in Parser::new(&page) {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) => {
-                current = Some((lang.to_string(), String::new()))
+                current = Some((lang.to_string(), String::new()));
             }
             Event::Text(text) => {
                 if let Some((_, body)) = current.as_mut() {
@@ -89,6 +92,7 @@ fn console_output_shown_for_the_example_is_what_scorps_prints() {
         let runnable = [
             "packs explain payments-platform.yaml ",
             "packs check --strict payments-platform.yaml",
+            "--pack payments-platform.yaml packs coverage",
         ];
         if !runnable.iter().any(|r| command.starts_with(r)) {
             continue;
@@ -113,5 +117,8 @@ fn console_output_shown_for_the_example_is_what_scorps_prints() {
         );
         checked += 1;
     }
-    assert_eq!(checked, 2, "the check and explain examples were found");
+    assert_eq!(
+        checked, 3,
+        "the check, explain and coverage examples were found"
+    );
 }

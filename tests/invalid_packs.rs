@@ -5,6 +5,9 @@
 //! `CASES` holds what each one must print; a test checks that every fixture has a row, so a new
 //! fixture cannot be forgotten.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -51,9 +54,26 @@ const CASES: &[Case] = &[
         ],
     ),
     case(
+        "bad-if-missing-level.yaml",
+        "18:25",
+        &[
+            "question `identities`, choice `mfa`",
+            "unknown `if_missing` level `critical`; expected one of low, medium, high",
+        ],
+    ),
+    case(
         "bad-pack-id-uppercase.yaml",
         "2:5",
         &["invalid pack id `Fixture-Pack`", "lowercase"],
+    ),
+    case(
+        "bad-ref-scheme.yaml",
+        "11:27",
+        &[
+            "question `identities`",
+            "reference `Azure:SE:05` has the scheme `Azure`",
+            "`scheme:area`",
+        ],
     ),
     case(
         "bad-question-id.yaml",
@@ -72,6 +92,14 @@ const CASES: &[Case] = &[
             "pack `fixture`",
             "version `v1.0` is not a semantic version",
             "MAJOR.MINOR.PATCH",
+        ],
+    ),
+    case(
+        "blank-short.yaml",
+        "11:16",
+        &[
+            "question `identities`",
+            "`short` must be a few words on one line",
         ],
     ),
     case(
@@ -148,7 +176,23 @@ const CASES: &[Case] = &[
         "9:13",
         &["question `identities`", "the question has no title"],
     ),
+    case(
+        "evidence-on-none.yaml",
+        "18:17",
+        &[
+            "question `identities`, choice `none`",
+            "\"None of these\" cannot have `evidence`",
+        ],
+    ),
     case("garbage-bytes.yaml", "3:10", &["not UTF-8", "`0xE9`"]),
+    case(
+        "if-missing-on-none.yaml",
+        "21:25",
+        &[
+            "question `identities`, choice `none`",
+            "\"None of these\" cannot have `if_missing`: it is not a practice",
+        ],
+    ),
     case(
         "link-javascript-url.yaml",
         "20:22",

@@ -5,6 +5,9 @@
 //! pack fits it, and that it flags the mistakes the loader refuses. The check is a light JSON
 //! Schema evaluator written here (no extra dependency); patterns are left to the loader.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -85,8 +88,8 @@ fn the_committed_schema_is_the_generated_one() {
     }
 }
 
-/// What a light JSON Schema check finds wrong: `$ref`, `type`, `enum`, `oneOf`, `properties`,
-/// `additionalProperties: false`, `required`, `items`, `minItems`/`maxItems`,
+/// What a light JSON Schema check finds wrong: `$ref`, `type`, `enum`, `oneOf`, `anyOf`,
+/// `properties`, `additionalProperties: false`, `required`, `items`, `minItems`/`maxItems`,
 /// `minimum`/`maximum`. Patterns are left to the loader.
 fn violations(value: &Value, schema: &Value, root: &Value, path: &str, out: &mut Vec<String>) {
     if let Some(name) = schema.get("$ref").and_then(Value::as_str) {
@@ -133,6 +136,16 @@ fn violations(value: &Value, schema: &Value, root: &Value, path: &str, out: &mut
             out.push(format!(
                 "{path}: {value} fits {fitting} of the oneOf options"
             ));
+        }
+    }
+    if let Some(options) = schema.get("anyOf").and_then(Value::as_array) {
+        let fits_one = options.iter().any(|o| {
+            let mut v = Vec::new();
+            violations(value, o, root, path, &mut v);
+            v.is_empty()
+        });
+        if !fits_one {
+            out.push(format!("{path}: {value} fits none of the anyOf options"));
         }
     }
     if let Some(n) = value.as_f64() {
@@ -205,10 +218,31 @@ fn check_against_schema(yaml: &str) -> Vec<String> {
 }
 
 #[test]
+fn schema_knows_short_refs_evidence_and_if_missing() {
+    let schema = schema();
+    let question = &schema["$defs"]["RawQuestion"]["properties"];
+    assert_eq!(question["short"]["minLength"], 1, "{question}");
+    assert_eq!(question["refs"]["type"], "array", "{question}");
+    assert!(
+        question["refs"]["items"]["pattern"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("^[a-z]")),
+        "{question}"
+    );
+    let choice = &schema["$defs"]["RawChoice"]["properties"];
+    assert_eq!(choice["evidence"]["type"], "string", "{choice}");
+    assert_eq!(
+        schema["$defs"]["RawIfMissing"]["enum"],
+        serde_json::json!(["low", "medium", "high"])
+    );
+}
+
+#[test]
 fn every_builtin_pack_fits_the_schema() {
     let all: Vec<String> = [
         "tests/fixtures/packs/small.yaml",
         "tests/fixtures/packs/warnings.yaml",
+        "tests/fixtures/packs/levels.yaml",
     ]
     .iter()
     .map(|f| std::fs::read_to_string(manifest(f)).unwrap())
@@ -257,6 +291,17 @@ fn the_schema_flags_what_the_loader_refuses() {
         (
             ok.replace("    questions:\n", "    questions: []\n    x:\n"),
             "$.pillars[0].questions: 0 items is out of range",
+        ),
+        (
+            ok.replace("improve: Do A.", "improve: Do A., if_missing: severe"),
+            "$.pillars[0].questions[0].choices[0].if_missing: \"severe\" fits none of the anyOf options",
+        ),
+        (
+            ok.replace(
+                "        title: A question?\n",
+                "        title: A question?\n        refs: aws:REL09\n",
+            ),
+            "$.pillars[0].questions[0].refs: \"aws:REL09\" is not [\"array\"]",
         ),
     ];
     for (yaml, expected) in cases {

@@ -3,6 +3,8 @@
 //! ratatui moves the cursor over blanks instead of writing them, so screen text is matched a
 //! word at a time, and only text that newly appears (unchanged cells are not rewritten).
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(unix)]
 
 use std::path::{Path, PathBuf};
@@ -274,7 +276,7 @@ fn a_changed_pack_is_reported_once_and_then_recorded() {
     std::fs::write(&file, text.replace(&old_digest, "digest = \"sha256:0000\"")).unwrap();
 
     let mut s = env.spawn(&["review", "p.review.toml"]);
-    s.expect("Changed").unwrap();
+    s.expect("changed since the review").unwrap();
     send_slowly(&mut s, &[" ", "q"]);
     assert!(matches!(wait_exit(&mut s), WaitStatus::Exited(_, 0)));
     let text = std::fs::read_to_string(&file).unwrap();

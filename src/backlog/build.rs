@@ -256,7 +256,7 @@ pub(crate) mod tests {
         for (q, state, sel, flagged) in answers {
             let answer = Answer {
                 state: *state,
-                selected: sel.iter().map(|s| s.to_string()).collect(),
+                selected: sel.iter().map(std::string::ToString::to_string).collect(),
                 flagged: *flagged,
                 reason: if *state == State::NotApplicable {
                     "No data stored".into()

@@ -4,6 +4,7 @@ mod check;
 mod diff;
 mod export;
 mod lens;
+mod manpage;
 mod open;
 mod packs;
 mod report;
@@ -43,6 +44,18 @@ impl Ctx {
 
     /// Every pack this run can see; overrides and import warnings are said on stderr.
     pub fn catalog(&self) -> Result<Catalog> {
+        let catalog = self.discover()?;
+        for o in &catalog.overrides {
+            eprintln!("{o}");
+        }
+        for w in &catalog.warnings {
+            eprintln!("{w}");
+        }
+        Ok(catalog)
+    }
+
+    /// Every pack this run can see, without a word on stderr.
+    pub fn discover(&self) -> Result<Catalog, scorps::pack::load::PackErrors> {
         let mut dirs = Vec::new();
         if let Some(user) = self.paths.user_packs() {
             dirs.push((Origin::UserDir, user));
@@ -54,14 +67,7 @@ impl Ctx {
                 .map(|d| (Origin::UserDir, d.clone())),
         );
         dirs.push((Origin::ProjectDir, PathBuf::from(".scorps/packs")));
-        let catalog = Catalog::discover(&dirs, &self.extra_packs)?;
-        for o in &catalog.overrides {
-            eprintln!("{o}");
-        }
-        for w in &catalog.warnings {
-            eprintln!("{w}");
-        }
-        Ok(catalog)
+        Catalog::discover(&dirs, &self.extra_packs)
     }
 }
 
@@ -132,9 +138,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Manpage) => {
             let cmd = <Cli as clap::CommandFactory>::command();
-            let mut out = Vec::new();
-            clap_mangen::Man::new(cmd).render(&mut out)?;
-            emit(None, &String::from_utf8_lossy(&out))?;
+            emit(None, &manpage::render(cmd))?;
             Ok(ExitCode::SUCCESS)
         }
     }

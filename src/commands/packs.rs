@@ -4,16 +4,18 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use scorps::pack::load::PackErrors;
-use scorps::pack::{explain, lint, load_file, raw, show};
+use scorps::pack::{
+    Catalog, Pack, coverage as cover, explain, lint, load_file, raw, show, similar,
+};
 use scorps::text::clean_line;
 
 use super::{Ctx, emit};
-use crate::cli::PacksCommand;
+use crate::cli::{PacksCommand, TextOrMd};
 
 pub fn run(ctx: &Ctx, cmd: PacksCommand) -> Result<ExitCode> {
     match cmd {
         PacksCommand::List => list(ctx),
-        PacksCommand::Check { files, strict } => Ok(check(&files, strict)),
+        PacksCommand::Check { files, strict } => Ok(check(ctx, &files, strict)),
         PacksCommand::Show { pack } => {
             let pack = ctx.find_pack(&pack)?;
             emit(None, &show::show(&pack))?;
@@ -33,6 +35,7 @@ pub fn run(ctx: &Ctx, cmd: PacksCommand) -> Result<ExitCode> {
             emit(None, &explain::explain(&pack.id, q))?;
             Ok(ExitCode::SUCCESS)
         }
+        PacksCommand::Coverage { format } => coverage(ctx, format),
         PacksCommand::Schema => {
             emit(None, &(raw::schema_json() + "\n"))?;
             Ok(ExitCode::SUCCESS)
@@ -64,6 +67,24 @@ fn list(ctx: &Ctx) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn coverage(ctx: &Ctx, format: TextOrMd) -> Result<ExitCode> {
+    let catalog = ctx.catalog()?;
+    let covered = cover::coverage(catalog.packs());
+    let out = match format {
+        TextOrMd::Md => cover::markdown(&covered),
+        TextOrMd::Text if covered.is_empty() => "No question names a reference yet.\n".into(),
+        TextOrMd::Text => {
+            let rows: Vec<[String; 2]> = covered
+                .iter()
+                .map(|c| [c.reference.to_string(), cover::question_list(c)])
+                .collect();
+            table(&["REFERENCE".into(), "QUESTIONS".into()], &rows)
+        }
+    };
+    emit(None, &out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Left-aligned columns separated by two spaces.
 pub fn table<const N: usize>(header: &[String; N], rows: &[[String; N]]) -> String {
     let mut widths = header.each_ref().map(|h| h.chars().count());
@@ -86,15 +107,35 @@ pub fn table<const N: usize>(header: &[String; N], rows: &[[String; N]]) -> Stri
     std::iter::once(header).chain(rows).map(line).collect()
 }
 
-fn check(files: &[std::path::PathBuf], strict: bool) -> ExitCode {
+fn check(ctx: &Ctx, files: &[std::path::PathBuf], strict: bool) -> ExitCode {
+    let loaded: Vec<_> = files.iter().map(|f| load_file(f)).collect();
+    let packs: Vec<&Pack> = loaded
+        .iter()
+        .filter_map(|r| r.as_ref().ok().map(|(p, _)| p))
+        .collect();
+    // The files are compared with each other and with every other pack this run can see.
+    let catalog = ctx.discover().unwrap_or_else(|e| {
+        let first = e.0.first().map(ToString::to_string).unwrap_or_default();
+        eprintln!("note: practice titles are compared with the built-in packs only: {first}");
+        Catalog::builtins()
+    });
+    let others: Vec<&Pack> = catalog.packs().collect();
+    let mut repeats = similar::near_duplicates(&packs, &others);
     let (mut errors, mut warnings) = (0, 0);
-    for file in files {
-        match load_file(file) {
+    for (file, result) in files.iter().zip(loaded) {
+        match result {
             Ok((pack, import_warnings)) => {
-                let found: Vec<_> = import_warnings
+                let source = pack.source.to_string();
+                let (mine, rest): (Vec<_>, Vec<_>) = repeats
+                    .into_iter()
+                    .partition(|w| w.file == source && w.pos.is_known());
+                repeats = rest;
+                let mut found: Vec<_> = import_warnings
                     .into_iter()
                     .chain(lint::lint(&pack))
+                    .chain(mine)
                     .collect();
+                found.sort_by_key(|w| (!w.pos.is_known(), w.pos));
                 for w in &found {
                     eprintln!("{}", w.report());
                 }
@@ -120,6 +161,11 @@ fn check(files: &[std::path::PathBuf], strict: bool) -> ExitCode {
             }
         }
     }
+    // What is about no one file (the comparison budget).
+    for w in &repeats {
+        eprintln!("{}", w.report());
+    }
+    warnings += repeats.len();
     if errors > 0 || (strict && warnings > 0) {
         eprintln!(
             "{errors} error(s), {warnings} warning(s){}",

@@ -5,9 +5,10 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use scorps::pack::Catalog;
+use scorps::review::session::Filter;
 use scorps::tui::app::App;
 use scorps::tui::start::{NewReview, PackChoice, StartForm};
-use scorps::tui::{self, Filter, Runtime};
+use scorps::tui::{self, Runtime, recent};
 
 use super::Ctx;
 use crate::cli::ReviewArgs;
@@ -43,6 +44,7 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
     let filter = Filter {
         pillars: args.pillars.clone(),
         flagged: args.flagged,
+        questions: Vec::new(),
     };
     let recent_file = ctx.paths.recent_file();
     let mut lock = None;
@@ -54,13 +56,21 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
             "the review screen needs a terminal; for scripts use `scorps score`, `export` or `check`"
         )
     };
+    if !args.file.as_ref().is_some_and(|f| f.exists()) {
+        // A new review: a --pillar typo is named before anything else happens.
+        let packs: Vec<_> = defaults
+            .iter()
+            .filter_map(|id| catalog.get(id).cloned())
+            .collect();
+        filter.check(&packs)?;
+    }
     if !interactive && !args.file.as_ref().is_some_and(|f| f.exists()) {
         return Err(needs_terminal());
     }
     let app = match &args.file {
         Some(path) => {
             // Open or create before the terminal is taken, so that errors print plainly.
-            let (session, l) = if path.exists() {
+            let (walk, l) = if path.exists() {
                 tui::open(path, &catalog, &filter)?
             } else {
                 let stem = tui::review_stem(path);
@@ -82,12 +92,17 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
                 };
                 tui::create(&new, &catalog, &filter)?
             };
-            for notice in &session.notices {
-                eprintln!("{notice}");
+            for notice in &walk.notices {
+                eprintln!("{}: note: {notice}", path.display());
             }
-            tui::remember(recent_file.as_deref(), &session.path, &session.review);
+            recent::remember(
+                recent_file.as_deref(),
+                &walk.file,
+                walk.session.review(),
+                scorps::review::Timestamp::now(),
+            );
             lock = Some(l);
-            App::walk(session, now())
+            App::walk(walk, now())
         }
         None => {
             let packs = catalog
@@ -100,7 +115,7 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
                 })
                 .collect();
             let form = StartForm::new(
-                tui::load_recent(recent_file.as_deref()),
+                recent::load(recent_file.as_deref()),
                 packs,
                 args.team
                     .as_deref()

@@ -61,7 +61,7 @@ mod tests {
                 "{name}:\n{}",
                 warnings
                     .iter()
-                    .map(|w| w.to_string())
+                    .map(std::string::ToString::to_string)
                     .collect::<Vec<_>>()
                     .join("\n")
             );

@@ -146,6 +146,15 @@ fn describe(e: &Error, found: Option<&str>, text: &str) -> (String, String) {
         ),
         Error::SerdeUnknownVariant {
             variant, expected, ..
+        } if expected.contains(&"low") => say(
+            format!(
+                "unknown `if_missing` level `{variant}`; expected one of {}",
+                expected.join(", ")
+            ),
+            "`if_missing` is low, medium or high: the risk a workload runs without the practice",
+        ),
+        Error::SerdeUnknownVariant {
+            variant, expected, ..
         } => say(
             format!(
                 "unknown risk level `{variant}`; expected one of {}",
@@ -315,7 +324,7 @@ mod tests {
                 "            title: B\n",
                 "            title: B\n            colour: red\n"
             ),
-            "error: p.yaml:16:13: question `q1`, choice `b`: unknown field `colour`; expected one of id, title, help, improve, links, none"
+            "error: p.yaml:16:13: question `q1`, choice `b`: unknown field `colour`; expected one of id, title, help, improve, evidence, links, none, if_missing"
         );
         assert_eq!(
             error_with("          - none: a && b\n", "          - severe: a && b\n"),
@@ -335,7 +344,7 @@ mod tests {
     fn flow_items_and_items_without_ids() {
         assert_eq!(
             error_with("{ id: c, title: C }", "{ id: c, title: C, x: 1 }"),
-            "error: p.yaml:21:32: question `q2`, choice `c`: unknown field `x`; expected one of id, title, help, improve, links, none"
+            "error: p.yaml:21:32: question `q2`, choice `c`: unknown field `x`; expected one of id, title, help, improve, evidence, links, none, if_missing"
         );
         assert_eq!(
             error_with("      - id: q2\n", "      - id: [q2]\n"),

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Question, RiskRules};
+use super::{MissingRisk, Question, RiskRules, UNDECLARED_IF_MISSING};
 use crate::text::clean_line;
 
 /// Rows shown in full; above this the table is grouped by the rule that decides.
@@ -46,10 +46,26 @@ pub fn explain(pack_id: &str, q: &Question) -> String {
                 "No rules: all practices → none, at least half → medium, else high."
             );
         }
+        RiskRules::IfMissing => {
+            let _ = writeln!(
+                out,
+                "No rules: the worst `if_missing` among the practices not ticked decides (high, else medium, else none; low adds none)."
+            );
+        }
     }
     let _ = writeln!(out, "Choices:");
     for (i, c) in q.choices.iter().enumerate() {
-        let tag = if c.none { " (none of these)" } else { "" };
+        let tag = if c.none {
+            " (none of these)".to_string()
+        } else {
+            match (c.if_missing, &q.risk) {
+                (Some(level), _) => format!(" ({level} if missing)"),
+                (None, RiskRules::IfMissing) => {
+                    format!(" ({UNDECLARED_IF_MISSING} if missing: not declared)")
+                }
+                (None, _) => String::new(),
+            }
+        };
         let _ = writeln!(
             out,
             "  {:>2} {}{tag}: {}",
@@ -59,10 +75,11 @@ pub fn explain(pack_id: &str, q: &Question) -> String {
         );
     }
     let selections: Vec<u32> = q.selections().collect();
-    let decider = |sel: u32| match q.deciding_rule(sel) {
-        Some(i) => format!("rule {}", i + 1),
-        None if matches!(q.risk, RiskRules::Thresholds) => "thresholds".to_string(),
-        None => "default".to_string(),
+    let decider = |sel: u32| match (q.deciding_rule(sel), &q.risk) {
+        (Some(i), _) => format!("rule {}", i + 1),
+        (None, RiskRules::Thresholds) => "thresholds".to_string(),
+        (None, RiskRules::IfMissing) => missing_reason(q, sel),
+        (None, RiskRules::Ordered { .. }) => "default".to_string(),
     };
     let header: String = (1..=q.choices.len())
         .map(|i| format!("{:>3}", i % 100))
@@ -112,4 +129,13 @@ pub fn explain(pack_id: &str, q: &Question) -> String {
         count(super::Risk::High)
     );
     out
+}
+
+/// Why a question without rules has the risk it has: the worst practice missing, if it counts.
+pub fn missing_reason(q: &Question, selected: u32) -> String {
+    match q.worst_missing(selected, Some(UNDECLARED_IF_MISSING)) {
+        None => "nothing missing".to_string(),
+        Some((_, MissingRisk::Low)) => "only low missing".to_string(),
+        Some((i, level)) => format!("{} missing ({level})", q.choices[i].id),
+    }
 }

@@ -4,7 +4,7 @@
 //! of practices, and "None of these" alone), so the findings are exact, not heuristics.
 
 use super::error::PackError;
-use super::{Pack, Question, Risk, RiskRules};
+use super::{MissingRisk, Pack, Question, Risk, RiskRules, UNDECLARED_IF_MISSING};
 
 /// The most selections lint evaluates in one pack (about a second of work). A hostile 8 MiB pack
 /// of 20-choice questions would otherwise take minutes; past the budget, questions are still
@@ -27,6 +27,7 @@ pub fn lint(pack: &Pack) -> Vec<PackError> {
         }
         question(&file, &pack.id, q, exhaustive, &mut out);
     }
+    labels(&file, pack, &mut out);
     out.sort_by_key(|w| w.pos);
     if let Some(first) = skipped.first() {
         out.push(
@@ -45,6 +46,50 @@ pub fn lint(pack: &Pack) -> Vec<PackError> {
     out
 }
 
+/// The longest short label that fits the narrow places it is shown in (the review navigator is
+/// 24 columns wide).
+pub const SHORT_MAX: usize = 24;
+
+/// Short labels that are long or shared with another question, and references listed twice.
+fn labels(file: &str, pack: &Pack, out: &mut Vec<PackError>) {
+    let questions: Vec<&Question> = pack.questions().map(|(_, q)| q).collect();
+    for q in &questions {
+        let warn = |message: String, help: &str| {
+            PackError::warning(file, q.pos, message)
+                .context(format!("pack `{}`, question `{}`", pack.id, q.id))
+                .help(help)
+        };
+        for (i, r) in q.refs.iter().enumerate() {
+            if q.refs[..i].contains(r) {
+                out.push(warn(
+                    format!("reference `{r}` is listed twice"),
+                    "remove the second one",
+                ));
+            }
+        }
+        let Some(short) = &q.short else { continue };
+        let length = short.chars().count();
+        if length > SHORT_MAX {
+            out.push(warn(
+                format!("the short label `{short}` has {length} characters; keep it to {SHORT_MAX}"),
+                "say it in a few words: it is shown where there is little room (the review navigator, reports)",
+            ));
+        }
+        if let Some(other) = questions
+            .iter()
+            .find(|o| o.id != q.id && o.label().eq_ignore_ascii_case(short))
+        {
+            out.push(warn(
+                format!(
+                    "the short label `{short}` is also the label of question `{}`",
+                    other.id
+                ),
+                "give every question its own short label",
+            ));
+        }
+    }
+}
+
 fn question(file: &str, pack: &str, q: &Question, exhaustive: bool, out: &mut Vec<PackError>) {
     let ctx = format!("pack `{pack}`, question `{}`", q.id);
     let warn = |pos, message: String, help: &str| {
@@ -58,6 +103,18 @@ fn question(file: &str, pack: &str, q: &Question, exhaustive: bool, out: &mut Ve
                 c.pos,
                 format!("practice `{}` has no `improve` text", c.id),
                 "add `improve:` saying what to do when the practice is missing; it becomes the backlog task",
+            ));
+        }
+    }
+    if matches!(q.risk, RiskRules::IfMissing) {
+        for (_, c) in q.practices().filter(|(_, c)| c.if_missing.is_none()) {
+            out.push(warn(
+                c.pos,
+                format!(
+                    "practice `{}` has no `if_missing` while others in the question do; it counts as {UNDECLARED_IF_MISSING}",
+                    c.id
+                ),
+                "give every practice of the question `if_missing: high`, `medium` or `low`",
             ));
         }
     }
@@ -95,8 +152,12 @@ fn question(file: &str, pack: &str, q: &Question, exhaustive: bool, out: &mut Ve
     let mut decided = vec![0usize; rules.len()];
     let mut by_default = 0;
     let mut reached = [false; 3];
+    // The first selection where each rule (and, last, the default) gives less risk than a
+    // declared `if_missing` of a practice it leaves out.
+    let mut too_low: Vec<Option<(u32, usize, MissingRisk)>> = vec![None; rules.len() + 1];
     for sel in q.selections() {
-        let risk = match q.deciding_rule(sel) {
+        let decider = q.deciding_rule(sel);
+        let risk = match decider {
             Some(i) => {
                 decided[i] += 1;
                 rules[i].level
@@ -107,6 +168,35 @@ fn question(file: &str, pack: &str, q: &Question, exhaustive: bool, out: &mut Ve
             }
         };
         reached[risk as usize] = true;
+        let slot = &mut too_low[decider.unwrap_or(rules.len())];
+        if slot.is_none()
+            && let Some((missing, level)) = q.worst_missing(sel, None)
+            && level.risk() > risk
+        {
+            *slot = Some((sel, missing, level));
+        }
+    }
+    for (i, found) in too_low.iter().enumerate() {
+        let Some((sel, missing, missing_level)) = *found else {
+            continue;
+        };
+        let (who, level, pos) = match rules.get(i) {
+            Some(r) => (format!("rule {}", i + 1), r.level, r.pos),
+            None => (
+                "the default".to_string(),
+                *default,
+                default_pos.unwrap_or(q.pos),
+            ),
+        };
+        out.push(warn(
+            pos,
+            format!(
+                "{who} gives {level} while `{}` ({missing_level} if missing) is not ticked, e.g. {}",
+                q.choices[missing].id,
+                describe_selection(q, sel)
+            ),
+            "raise the rule's level, require the practice in its condition, or lower its `if_missing`",
+        ));
     }
     for (rule, n) in rules.iter().zip(&decided) {
         if *n == 0 {
@@ -130,6 +220,26 @@ fn question(file: &str, pack: &str, q: &Question, exhaustive: bool, out: &mut Ve
             "no selection gives risk `none`: the squad can never clear this question".into(),
             "add a `none:` rule for the practices that make the question safe",
         ));
+    }
+}
+
+/// A selection in words: "for \"None of these\"", "when only `a` is ticked", "when only `a` and
+/// `b` are ticked".
+fn describe_selection(q: &Question, sel: u32) -> String {
+    let ticked: Vec<String> = q
+        .choices
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| sel & (1 << i) != 0)
+        .map(|(_, c)| format!("`{}`", c.id))
+        .collect();
+    if q.none_choice().is_some_and(|n| sel == 1 << n) {
+        return "for \"None of these\"".to_string();
+    }
+    match ticked.split_last() {
+        Some((last, [])) => format!("when only {last} is ticked"),
+        Some((last, rest)) => format!("when only {} and {last} are ticked", rest.join(", ")),
+        None => "when nothing is ticked".to_string(),
     }
 }
 

@@ -15,10 +15,11 @@ use sha2::{Digest, Sha256};
 
 use super::diagnose;
 use super::error::{PackError, Pos};
-use super::raw::{RawChoice, RawLevel, RawPack, RawQuestion, RawRule};
+use super::raw::{RawChoice, RawIfMissing, RawLevel, RawPack, RawQuestion, RawRule};
 use super::rule::{self, Compiled};
 use super::{
-    Choice, Link, MAX_CHOICES, Pack, Pillar, Question, Risk, RiskRules, Rule, Source, builtin, lens,
+    Choice, Link, MAX_CHOICES, MissingRisk, Pack, Pillar, Question, Risk, RiskRules, Rule, Source,
+    builtin, lens,
 };
 
 /// The largest pack file read, in bytes (the largest real AWS lens is about 0.2 MiB).
@@ -206,6 +207,35 @@ pub(crate) fn valid_version(v: &str) -> bool {
         && parts
             .iter()
             .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether a reference is `scheme:area`; the error says what is wrong with it.
+pub(crate) fn check_ref(text: &str) -> Result<(), String> {
+    let Some((scheme, area)) = text.split_once(':') else {
+        return Err("has no scheme: write it as `scheme:area`".into());
+    };
+    let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_lowercase())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !scheme_ok {
+        return Err(format!(
+            "has the scheme `{scheme}`; a scheme is lowercase letters, digits and '-'"
+        ));
+    }
+    if area.is_empty() {
+        return Err("has nothing after the colon".into());
+    }
+    if let Some(c) = area
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || "._/:-".contains(*c)))
+    {
+        return Err(format!(
+            "has `{}` in its area; an area is letters, digits and . _ / : -",
+            c.escape_default()
+        ));
+    }
+    Ok(())
 }
 
 struct Validator<'a> {
@@ -398,13 +428,44 @@ impl Validator<'_> {
             );
         }
         let risk = match rq.risk {
+            None if choices.iter().any(|c| c.if_missing.is_some()) => RiskRules::IfMissing,
             None => RiskRules::Thresholds,
             Some(rules) => self.rules(&ctx, pos_of(&rules), rules.value, &choices),
         };
+        let short = rq.short.map(|short| {
+            let text = short.value.trim();
+            if text.is_empty() || text.contains('\n') {
+                self.error(
+                    pos_of(&short),
+                    ctx.clone(),
+                    "`short` must be a few words on one line".into(),
+                    "write a label of a few words, e.g. `short: Restore drills`, or remove `short:` to use the question id",
+                );
+            }
+            text.to_string()
+        });
+        let refs = rq
+            .refs
+            .iter()
+            .map(|r| {
+                let text = r.value.trim();
+                if let Err(problem) = check_ref(text) {
+                    self.error(
+                        pos_of(r),
+                        ctx.clone(),
+                        format!("reference `{text}` {problem}"),
+                        "write `scheme:area`: a lowercase scheme, a colon, then the area, e.g. `aws:REL09`, `dora:trunk-based`, `azure:RE:05`",
+                    );
+                }
+                text.to_string()
+            })
+            .collect();
         Question {
             id: qid,
             title: rq.title,
+            short,
             why: rq.why,
+            refs,
             choices,
             risk,
             pos: qpos,
@@ -447,13 +508,38 @@ impl Validator<'_> {
                 url,
             });
         }
+        let if_missing = rc.if_missing.map(|level| {
+            if rc.none {
+                self.error(
+                    pos_of(&level),
+                    ctx.clone(),
+                    "\"None of these\" cannot have `if_missing`: it is not a practice".into(),
+                    "remove `if_missing` from the `none: true` choice; give it to the practices",
+                );
+            }
+            match level.value {
+                RawIfMissing::Low => MissingRisk::Low,
+                RawIfMissing::Medium => MissingRisk::Medium,
+                RawIfMissing::High => MissingRisk::High,
+            }
+        });
+        if rc.none && !rc.evidence.trim().is_empty() {
+            self.error(
+                pos,
+                ctx.clone(),
+                "\"None of these\" cannot have `evidence`: there is nothing to prove".into(),
+                "remove `evidence` from the `none: true` choice; give it to the practices",
+            );
+        }
         Choice {
             id: cid,
             title: rc.title,
             help: rc.help,
             improve: rc.improve,
+            evidence: rc.evidence,
             links,
             none: rc.none,
+            if_missing: if_missing.filter(|_| !rc.none),
             pos,
         }
     }
@@ -593,6 +679,9 @@ impl fmt::Display for Override {
 pub struct Catalog {
     pub entries: Vec<(Origin, Pack)>,
     pub overrides: Vec<Override>,
+    /// The packs that lost to a later one of the same id, kept so that a review answered
+    /// against an older version can still be read against it.
+    pub shadowed: Vec<Pack>,
     /// Warnings met while loading (lens quirks).
     pub warnings: Vec<PackError>,
 }
@@ -661,7 +750,8 @@ impl Catalog {
                 winner: pack.source.clone(),
                 loser: slot.1.source.clone(),
             });
-            *slot = (origin, pack);
+            let loser = std::mem::replace(slot, (origin, pack));
+            self.shadowed.push(loser.1);
         } else {
             self.entries.push((origin, pack));
         }
@@ -673,6 +763,14 @@ impl Catalog {
 
     pub fn get(&self, id: &str) -> Option<&Pack> {
         self.packs().find(|p| p.id == id)
+    }
+
+    /// Every loaded version of a pack: the one that won first, then those it replaced, newest
+    /// first.
+    pub fn versions<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Pack> + 'a {
+        self.get(id)
+            .into_iter()
+            .chain(self.shadowed.iter().rev().filter(move |p| p.id == id))
     }
 
     /// The packs a new review starts with: only the `--pack` ones when any were given, else the

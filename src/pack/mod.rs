@@ -6,6 +6,7 @@
 //! re-checks them.
 
 pub mod builtin;
+pub mod coverage;
 mod diagnose;
 pub mod error;
 pub mod explain;
@@ -16,6 +17,7 @@ mod outline;
 pub mod raw;
 pub mod rule;
 pub mod show;
+pub mod similar;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -57,6 +59,43 @@ impl Risk {
 }
 
 impl fmt::Display for Risk {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The risk a workload runs when a practice is not in place: a choice's `if_missing`.
+///
+/// `low` is kept apart from "not said" and shown to people, but adds no risk to a question: only
+/// high and medium do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MissingRisk {
+    Low,
+    Medium,
+    High,
+}
+
+impl MissingRisk {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MissingRisk::Low => "low",
+            MissingRisk::Medium => "medium",
+            MissingRisk::High => "high",
+        }
+    }
+
+    /// The risk a question takes when this is the worst practice missing: low adds none.
+    pub fn risk(self) -> Risk {
+        match self {
+            MissingRisk::Low => Risk::None,
+            MissingRisk::Medium => Risk::Medium,
+            MissingRisk::High => Risk::High,
+        }
+    }
+}
+
+impl fmt::Display for MissingRisk {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -122,7 +161,11 @@ pub struct Pillar {
 pub struct Question {
     pub id: String,
     pub title: String,
+    /// A label of a few words for narrow places; see [`Question::label`].
+    pub short: Option<String>,
     pub why: String,
+    /// What the question covers in other frameworks, each `scheme:area` (`aws:REL09`).
+    pub refs: Vec<String>,
     pub choices: Vec<Choice>,
     pub risk: RiskRules,
     pub pos: Pos,
@@ -134,9 +177,14 @@ pub struct Choice {
     pub title: String,
     pub help: String,
     pub improve: String,
+    /// What proof shows the practice is in place; empty when the pack does not say.
+    pub evidence: String,
     pub links: Vec<Link>,
     /// "None of these": exclusive with every other choice.
     pub none: bool,
+    /// The risk of not having this practice; `None` when the pack does not say (always `None` on
+    /// "None of these").
+    pub if_missing: Option<MissingRisk>,
     pub pos: Pos,
 }
 
@@ -156,9 +204,18 @@ pub enum RiskRules {
         /// Where `default` was written; `None` when the pack left it out (high is assumed).
         default_pos: Option<Pos>,
     },
-    /// No `risk` block: all practices → none, at least half → medium, else high.
+    /// No `risk` block and no practice declares `if_missing`: all practices → none, at least
+    /// half → medium, else high.
     Thresholds,
+    /// No `risk` block, and some practice declares `if_missing`: the worst level among the
+    /// missing practices decides (high, else medium, else none; low adds nothing). A practice that
+    /// declares nothing counts as [`UNDECLARED_IF_MISSING`]. "None of these" means every practice
+    /// is missing.
+    IfMissing,
 }
+
+/// How a practice without `if_missing` counts in a question whose other practices declare it.
+pub const UNDECLARED_IF_MISSING: MissingRisk = MissingRisk::Medium;
 
 #[derive(Debug, Clone)]
 pub struct Rule {
@@ -179,6 +236,11 @@ impl Rule {
 pub const MAX_CHOICES: usize = 20;
 
 impl Question {
+    /// The question's short label, or its id when it has none.
+    pub fn label(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.id)
+    }
+
     /// Index of the "None of these" choice, if the question has one.
     pub fn none_choice(&self) -> Option<usize> {
         self.choices.iter().position(|c| c.none)
@@ -206,12 +268,30 @@ impl Question {
         (mask != 0).then(|| self.risk(mask))
     }
 
-    /// Which rule decides a selection: `Some(i)` for rule i, `None` for the default or thresholds.
+    /// Which rule decides a selection: `Some(i)` for rule i, `None` for the default, the
+    /// thresholds or the practices' `if_missing`.
     pub fn deciding_rule(&self, selected: u32) -> Option<usize> {
         match &self.risk {
             RiskRules::Ordered { rules, .. } => rules.iter().position(|r| r.holds(selected)),
-            RiskRules::Thresholds => None,
+            RiskRules::Thresholds | RiskRules::IfMissing => None,
         }
+    }
+
+    /// The practice missing from `selected` with the worst `if_missing` (the first of equals),
+    /// and that level. A practice that declares nothing counts as `undeclared`, or is passed over
+    /// when that is `None`. `None` when no practice counted is missing.
+    pub fn worst_missing(
+        &self,
+        selected: u32,
+        undeclared: Option<MissingRisk>,
+    ) -> Option<(usize, MissingRisk)> {
+        self.practices()
+            .filter(|(i, _)| selected & (1 << i) == 0)
+            .filter_map(|(i, c)| Some((i, c.if_missing.or(undeclared)?)))
+            .fold(None, |worst, (i, level)| match worst {
+                Some((_, w)) if w >= level => worst,
+                _ => Some((i, level)),
+            })
     }
 
     /// The risk of a selection bit set (bit i = choice i).
@@ -233,6 +313,9 @@ impl Question {
                     Risk::High
                 }
             }
+            RiskRules::IfMissing => self
+                .worst_missing(selected, Some(UNDECLARED_IF_MISSING))
+                .map_or(Risk::None, |(_, level)| level.risk()),
         }
     }
 
@@ -266,3 +349,9 @@ impl Pack {
         self.pillars.iter().map(|p| p.questions.len()).sum()
     }
 }
+
+#[cfg(test)]
+mod if_missing_tests;
+
+#[cfg(test)]
+mod fields_tests;

@@ -48,9 +48,22 @@ pub struct RawQuestion {
     #[schemars(with = "String", regex(pattern = r"^[A-Za-z0-9_-]+$"))]
     pub id: Spanned<String>,
     pub title: String,
+    /// A label of a few words (24 characters or fewer) for narrow places: the review navigator,
+    /// reports. The question id is used when it is left out.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", length(min = 1))]
+    pub short: Option<Spanned<String>>,
     /// Why it matters: shown beside the question and in the backlog.
     #[serde(default)]
     pub why: String,
+    /// What the question covers in other frameworks, as `scheme:area`: a lowercase scheme, a
+    /// colon, then the area, e.g. `aws:REL09`, `dora:trunk-based`, `azure:RE:05`.
+    #[serde(default)]
+    #[schemars(
+        with = "Vec<String>",
+        inner(regex(pattern = r"^[a-z][a-z0-9-]*:[A-Za-z0-9._/:-]+$"))
+    )]
+    pub refs: Vec<Spanned<String>>,
     #[schemars(length(min = 1, max = 20))]
     pub choices: Vec<RawChoice>,
     /// Checked top to bottom; the first rule that holds decides. Without it: all practices →
@@ -73,11 +86,29 @@ pub struct RawChoice {
     /// What to do next when it is missing (expected on every practice).
     #[serde(default)]
     pub improve: String,
+    /// What proof shows the practice is in place, e.g. "the last restore test's log".
+    #[serde(default)]
+    pub evidence: String,
     #[serde(default)]
     pub links: Vec<RawLink>,
     /// "None of these": exclusive with every other choice.
     #[serde(default)]
     pub none: bool,
+    /// The risk a workload runs when this practice is not in place. A question without `risk`
+    /// rules takes the worst level among its missing practices (low adds no risk). Not allowed on
+    /// the "None of these" choice.
+    #[serde(default)]
+    #[schemars(with = "Option<RawIfMissing>")]
+    pub if_missing: Option<Spanned<RawIfMissing>>,
+}
+
+/// How much risk a missing practice carries.
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RawIfMissing {
+    Low,
+    Medium,
+    High,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

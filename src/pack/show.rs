@@ -49,19 +49,41 @@ pub fn show(pack: &Pack) -> String {
         );
         for (n, q) in pillar.questions.iter().enumerate() {
             let _ = writeln!(out, "\n{}. {}  [{}]", n + 1, clean_line(&q.title), q.id);
+            if let Some(short) = &q.short {
+                let _ = writeln!(out, "   short: {}", clean_line(short));
+            }
+            if !q.refs.is_empty() {
+                let _ = writeln!(out, "   refs: {}", clean_line(&q.refs.join(", ")));
+            }
             if !q.why.trim().is_empty() {
                 out.push_str(&wrap(&q.why, 86, "   "));
             }
             for c in &q.choices {
                 let mark = if c.none { "( )" } else { "[ ]" };
-                let _ = writeln!(out, "   {mark} {}  ({})", clean_line(&c.title), c.id);
+                let level = c
+                    .if_missing
+                    .map(|l| format!(" · {l} if missing"))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "   {mark} {}  ({}){level}", clean_line(&c.title), c.id);
+                if !c.evidence.trim().is_empty() {
+                    out.push_str(&wrap(&format!("evidence: {}", c.evidence), 82, "       "));
+                }
             }
-            if let RiskRules::Ordered { rules, default, .. } = &q.risk {
-                let rules: Vec<String> = rules
-                    .iter()
-                    .map(|r| format!("{}: {}", r.level, r.condition))
-                    .collect();
-                let _ = writeln!(out, "   risk: {} · default: {default}", rules.join(" · "));
+            match &q.risk {
+                RiskRules::Ordered { rules, default, .. } => {
+                    let rules: Vec<String> = rules
+                        .iter()
+                        .map(|r| format!("{}: {}", r.level, r.condition))
+                        .collect();
+                    let _ = writeln!(out, "   risk: {} · default: {default}", rules.join(" · "));
+                }
+                RiskRules::IfMissing => {
+                    let _ = writeln!(
+                        out,
+                        "   risk: the worst `if_missing` among the practices not ticked"
+                    );
+                }
+                RiskRules::Thresholds => {}
             }
         }
     }

@@ -1,24 +1,30 @@
 //! Binding a review to the packs it was answered against.
 //!
-//! A review names its packs by id; the packs loaded now may be newer. A changed pack is reported,
-//! never a reason to drop answers: answers whose question no longer exists are kept in the file
-//! and listed.
+//! A review names its packs by id, version and digest; the catalog may hold several versions of
+//! one id (a later `--pack` or folder replaces an earlier one, which is kept aside). A review is
+//! read against the version with the digest it recorded, else the one with the version it
+//! recorded, else the version that won in the catalog, with a note that the pack changed. A changed
+//! pack is never a reason to drop answers: answers whose question no longer exists are kept in the
+//! file and listed.
 
 use std::fmt;
 
 use super::model::Review;
 use crate::pack::{Catalog, Pack};
 
-/// A review's packs as loaded now, and what changed since the review began.
+/// A review's packs as read now, and what changed since the review was answered.
 #[derive(Debug, Clone)]
 pub struct Resolved {
-    /// In the review's order.
+    /// In the review's order, each id once.
     pub packs: Vec<Pack>,
     pub changes: Vec<PackChange>,
     /// Answer keys whose question is in none of the packs.
     pub orphans: Vec<String>,
+    /// Pack ids the review lists more than once (the first entry is used).
+    pub duplicates: Vec<String>,
 }
 
+/// A pack whose content differs from what the review was answered against.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackChange {
     pub id: String,
@@ -31,13 +37,13 @@ impl fmt::Display for PackChange {
         if self.was == self.now {
             write!(
                 f,
-                "note: pack `{}` {} changed since the review was answered; answers are kept",
+                "pack `{}` {} changed since the review was answered; answers are kept",
                 self.id, self.now
             )
         } else {
             write!(
                 f,
-                "note: pack `{}` is now {} (the review was answered against {}); answers are kept",
+                "pack `{}` is now {} (the review was answered against {}); answers are kept",
                 self.id, self.now, self.was
             )
         }
@@ -54,29 +60,40 @@ pub struct MissingPack {
     pub version: String,
 }
 
-/// Finds the review's packs in the catalog.
+/// Finds the review's packs in the catalog (see the module documentation for which version).
 pub fn resolve(review: &Review, catalog: &Catalog) -> Result<Resolved, MissingPack> {
-    let mut packs = Vec::new();
+    let mut packs: Vec<Pack> = Vec::new();
     let mut changes = Vec::new();
+    let mut duplicates = Vec::new();
     for r in &review.packs {
-        let pack = catalog.get(&r.id).ok_or_else(|| MissingPack {
-            id: r.id.clone(),
-            version: r.version.clone(),
-        })?;
-        if pack.digest != r.digest {
+        if packs.iter().any(|p| p.id == r.id) {
+            duplicates.push(r.id.clone());
+            continue;
+        }
+        let pick = catalog
+            .versions(&r.id)
+            .find(|p| p.digest == r.digest)
+            .or_else(|| catalog.versions(&r.id).find(|p| p.version == r.version))
+            .or_else(|| catalog.get(&r.id))
+            .ok_or_else(|| MissingPack {
+                id: r.id.clone(),
+                version: r.version.clone(),
+            })?;
+        if pick.digest != r.digest {
             changes.push(PackChange {
                 id: r.id.clone(),
                 was: r.version.clone(),
-                now: pack.version.clone(),
+                now: pick.version.clone(),
             });
         }
-        packs.push(pack.clone());
+        packs.push(pick.clone());
     }
     let orphans = orphans(review, &packs);
     Ok(Resolved {
         packs,
         changes,
         orphans,
+        duplicates,
     })
 }
 

@@ -95,8 +95,8 @@ pub fn walk(app: &App, area: Rect) -> Walk {
     );
     let inner_w = right_w.saturating_sub(4) as usize;
     let inner_h = question.height.saturating_sub(2) as usize;
-    let session = app.session.as_ref();
-    let current = session.map_or(0, |s| s.choice);
+    let session = app.session();
+    let current = app.choice;
     let (mut title_lines, mut why_len, mut help_len, mut count) = (0, 0, 0, 0);
     if let Some((_, _, q)) = session.and_then(|s| s.current()) {
         title_lines = wrap(&q.title, inner_w).len().min(3);
@@ -170,21 +170,22 @@ pub enum NavLine {
 
 /// The navigator's lines and the first one shown (so that the current question is in view).
 pub fn navigator(app: &App, height: usize) -> (Vec<NavLine>, usize) {
-    let Some(s) = &app.session else {
+    let Some(s) = app.session() else {
         return (Vec::new(), 0);
     };
     let mut lines = Vec::new();
     let mut current_line = 0;
     let mut last: Option<(usize, usize)> = None;
-    for (i, r) in s.order.iter().enumerate() {
+    let order = s.order();
+    for (i, r) in order.iter().enumerate() {
         if last != Some((r.pack, r.pillar)) {
             last = Some((r.pack, r.pillar));
-            let members: Vec<usize> = (i..s.order.len())
-                .take_while(|j| s.order[*j].pack == r.pack && s.order[*j].pillar == r.pillar)
+            let members: Vec<usize> = (i..order.len())
+                .take_while(|j| order[*j].pack == r.pack && order[*j].pillar == r.pillar)
                 .collect();
             let done = members
                 .iter()
-                .filter(|j| s.state_of(s.order[**j]).0 != crate::review::State::Unanswered)
+                .filter(|j| s.status(order[**j]).0 != crate::review::State::Unanswered)
                 .count();
             let name = s
                 .get(*r)
@@ -196,7 +197,7 @@ pub fn navigator(app: &App, height: usize) -> (Vec<NavLine>, usize) {
                 total: members.len(),
             });
         }
-        if i == s.cursor {
+        if Some(i) == s.cursor() {
             current_line = lines.len();
         }
         lines.push(NavLine::Question(i));
@@ -241,8 +242,7 @@ pub fn hit(app: &App, col: u16, row: u16, width: u16, height: u16) -> Option<Hit
     if contains(l.choices, col, row) {
         let i = (row - l.choices.y) as usize + l.choice_offset;
         let count = app
-            .session
-            .as_ref()
+            .session()
             .and_then(|s| s.current())
             .map_or(0, |(_, _, q)| q.choices.len());
         return (i < count).then_some(Hit::Choice(i));

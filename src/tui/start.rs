@@ -2,22 +2,11 @@
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use serde::{Deserialize, Serialize};
+use ratatui::crossterm::event::KeyEvent;
 
-use super::app::{Effect, LineInput};
-
-/// A review opened before, remembered in `<data dir>/recent.toml`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Recent {
-    pub path: PathBuf,
-    pub workload: String,
-    #[serde(default)]
-    pub team: String,
-    /// When it was last opened, `YYYY-MM-DD HH:MM` UTC.
-    #[serde(default)]
-    pub opened: String,
-}
+use super::app::Effect;
+use super::input::LineInput;
+use super::recent::Recent;
 
 /// Everything needed to create a review file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,8 +19,36 @@ pub struct NewReview {
     pub packs: Vec<String>,
 }
 
-/// The text fields of the new-review form, in screen order.
-pub const FIELDS: [&str; 5] = ["Workload", "Team", "Facilitator", "Participants", "File"];
+/// A text field of the new-review form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Workload,
+    Team,
+    Facilitator,
+    Participants,
+    File,
+}
+
+impl Field {
+    /// In screen order.
+    pub const ALL: [Field; 5] = [
+        Field::Workload,
+        Field::Team,
+        Field::Facilitator,
+        Field::Participants,
+        Field::File,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Workload => "Workload",
+            Field::Team => "Team",
+            Field::Facilitator => "Facilitator",
+            Field::Participants => "Participants",
+            Field::File => "File",
+        }
+    }
+}
 
 /// A pack offered for the new review.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +63,7 @@ pub struct PackChoice {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     Recent(usize),
-    Field(usize),
+    Field(Field),
     Pack(usize),
     Start,
 }
@@ -54,7 +71,8 @@ pub enum Row {
 #[derive(Debug, Clone)]
 pub struct StartForm {
     pub recent: Vec<Recent>,
-    pub fields: [LineInput; 5],
+    /// The text of each field, in [`Field::ALL`] order.
+    fields: [LineInput; 5],
     pub packs: Vec<PackChoice>,
     pub row: Row,
     /// Whether the file name was typed by hand (else it follows the workload).
@@ -87,7 +105,7 @@ impl StartForm {
         facilitator: &str,
     ) -> StartForm {
         let row = if recent.is_empty() {
-            Row::Field(0)
+            Row::Field(Field::Workload)
         } else {
             Row::Recent(0)
         };
@@ -107,11 +125,19 @@ impl StartForm {
         }
     }
 
+    pub fn field(&self, f: Field) -> &LineInput {
+        &self.fields[f as usize]
+    }
+
+    fn field_mut(&mut self, f: Field) -> &mut LineInput {
+        &mut self.fields[f as usize]
+    }
+
     /// Every row in screen order.
     pub fn rows(&self) -> Vec<Row> {
         (0..self.recent.len())
             .map(Row::Recent)
-            .chain((0..FIELDS.len()).map(Row::Field))
+            .chain(Field::ALL.into_iter().map(Row::Field))
             .chain((0..self.packs.len()).map(Row::Pack))
             .chain([Row::Start])
             .collect()
@@ -124,22 +150,45 @@ impl StartForm {
         self.row = rows[next];
     }
 
-    /// Enter: open a recent review, move to the next field, toggle a pack, or start.
+    /// Enter: open a recent review, start the review, or move on to the next row (a pack row is
+    /// left as it is: space ticks packs).
     pub fn submit(&mut self) -> Option<Effect> {
         match self.row {
             Row::Recent(i) => self.recent.get(i).map(|r| Effect::Open(r.path.clone())),
-            Row::Field(_) => {
+            Row::Field(_) | Row::Pack(_) => {
                 self.move_by(1);
-                None
-            }
-            Row::Pack(i) => {
-                if let Some(p) = self.packs.get_mut(i) {
-                    p.selected = !p.selected;
-                }
                 None
             }
             Row::Start => self.new_review().map(Effect::Create),
         }
+    }
+
+    /// Space on a pack row: tick or untick that pack.
+    pub fn toggle_pack(&mut self) {
+        if let Row::Pack(i) = self.row
+            && let Some(p) = self.packs.get_mut(i)
+        {
+            p.selected = !p.selected;
+            self.error = None;
+        }
+    }
+
+    /// A key for the text field under the cursor; the file name follows the workload until it is
+    /// edited by hand.
+    pub fn type_key(&mut self, key: KeyEvent) {
+        let Row::Field(f) = self.row else { return };
+        if !self.field_mut(f).key(key) {
+            return;
+        }
+        match f {
+            Field::File => self.file_edited = true,
+            Field::Workload if !self.file_edited => {
+                let name = file_name_for(&self.field(Field::Workload).text);
+                *self.field_mut(Field::File) = LineInput::new(&name);
+            }
+            _ => {}
+        }
+        self.error = None;
     }
 
     /// The new review as filled in, or `None` with `error` set.
@@ -153,10 +202,10 @@ impl StartForm {
             .map(|p| p.id.clone())
             .collect();
         self.error = if workload.is_empty() {
-            self.row = Row::Field(0);
+            self.row = Row::Field(Field::Workload);
             Some("Name the workload under review.".into())
         } else if file.is_empty() {
-            self.row = Row::Field(4);
+            self.row = Row::Field(Field::File);
             Some("Give the review a file name.".into())
         } else if packs.is_empty() {
             self.row = Row::Pack(0);
@@ -182,33 +231,6 @@ impl StartForm {
             packs,
         })
     }
-
-    /// A key on the start screen; returns an effect, or `Some(Effect::Quit)` for esc.
-    pub fn key(&mut self, key: KeyEvent) -> Option<Effect> {
-        match key.code {
-            KeyCode::Esc => return Some(Effect::Quit),
-            KeyCode::Up | KeyCode::BackTab => self.move_by(-1),
-            KeyCode::Down | KeyCode::Tab => self.move_by(1),
-            KeyCode::Enter => return self.submit(),
-            KeyCode::Char(' ') if matches!(self.row, Row::Pack(_)) => return self.submit(),
-            KeyCode::Char('q') if !matches!(self.row, Row::Field(_)) => return Some(Effect::Quit),
-            KeyCode::Char('k') if !matches!(self.row, Row::Field(_)) => self.move_by(-1),
-            KeyCode::Char('j') if !matches!(self.row, Row::Field(_)) => self.move_by(1),
-            _ => {
-                if let Row::Field(i) = self.row
-                    && self.fields[i].key(key)
-                {
-                    if i == 4 {
-                        self.file_edited = true;
-                    } else if i == 0 && !self.file_edited {
-                        self.fields[4] = LineInput::new(&file_name_for(&self.fields[0].text));
-                    }
-                    self.error = None;
-                }
-            }
-        }
-        None
-    }
 }
 
 #[cfg(test)]
@@ -227,7 +249,7 @@ mod tests {
 
     fn typed(form: &mut StartForm, text: &str) {
         for c in text.chars() {
-            form.key(KeyEvent::from(KeyCode::Char(c)));
+            form.type_key(KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c)));
         }
     }
 
@@ -235,7 +257,7 @@ mod tests {
     fn the_file_name_follows_the_workload_until_edited() {
         let mut f = form();
         typed(&mut f, "Payments API!");
-        assert_eq!(f.fields[4].text, "payments-api.review.toml");
+        assert_eq!(f.field(Field::File).text, "payments-api.review.toml");
         assert_eq!(file_name_for("  "), "review.review.toml");
     }
 
@@ -245,15 +267,15 @@ mod tests {
         f.row = Row::Start;
         assert_eq!(f.submit(), None);
         assert_eq!(f.error.as_deref(), Some("Name the workload under review."));
-        assert_eq!(f.row, Row::Field(0));
+        assert_eq!(f.row, Row::Field(Field::Workload));
         typed(&mut f, "Payments");
         f.row = Row::Pack(0);
-        f.submit();
+        f.toggle_pack();
         f.row = Row::Start;
         assert_eq!(f.submit(), None);
         assert_eq!(f.error.as_deref(), Some("Pick at least one pack."));
         f.packs[0].selected = true;
-        f.fields[3] = LineInput::new("Ana, Ben,");
+        *f.field_mut(Field::Participants) = LineInput::new("Ana, Ben,");
         f.row = Row::Start;
         let Some(Effect::Create(n)) = f.submit() else {
             panic!("expected a new review")

@@ -1,10 +1,10 @@
-//! Named styles, with a plain variant for NO_COLOR.
+//! Named styles, with a plain variant for `NO_COLOR`.
 
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::pack::Risk;
 
-/// The styles the views use; `plain` keeps only bold/reverse/dim so NO_COLOR still reads.
+/// The styles the views use; `plain` keeps only bold/reverse/dim so `NO_COLOR` still reads.
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub color: bool,

@@ -1,10 +1,16 @@
 //! `update`: how each message changes the app, and what the loop must then do.
+//!
+//! Changes to the review are [`Edit`]s applied by the domain session, which holds the rules of
+//! answering; this module decides only what is the screen's (focus, overlays, the highlighted
+//! practice, the status line) and turns the session's outcome into a save and a message.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-use super::app::{App, Effect, Focus, LineInput, Msg, Overlay, Screen, Tone};
+use super::app::{App, Effect, Focus, Msg, Overlay, Screen, Tone};
+use super::input::LineInput;
 use super::layout::{self, Hit};
-use crate::review::{State, Timestamp, score};
+use crate::pack::Risk;
+use crate::review::Timestamp;
+use crate::review::session::{Change, Edit, Outcome, Refusal};
+use crate::review::{State, score};
 
 /// Applies a message. Every change to the review returns [`Effect::Save`].
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
@@ -20,15 +26,31 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             });
             return None;
         }
-        Msg::Opened(session) => {
-            app.enter_session(*session);
+        Msg::Opened(walk) => {
+            app.enter(*walk);
             return None;
         }
         _ => {}
     }
     if let Screen::Start(form) = &mut app.screen {
         return match msg {
-            Msg::InputKey(key) => form.key(key),
+            Msg::Up => {
+                form.move_by(-1);
+                None
+            }
+            Msg::Down => {
+                form.move_by(1);
+                None
+            }
+            Msg::Submit => form.submit(),
+            Msg::TogglePack => {
+                form.toggle_pack();
+                None
+            }
+            Msg::InputKey(key) => {
+                form.type_key(key);
+                None
+            }
             Msg::Quit => Some(Effect::Quit),
             _ => None,
         };
@@ -42,29 +64,83 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     walk(app, msg)
 }
 
+/// Applies an edit to the review at the app's time, and says what happened.
+fn edit(app: &mut App, edit: Edit) -> Option<Effect> {
+    let now = Timestamp(i64::try_from(app.now).unwrap_or(i64::MAX));
+    let outcome = app.session_mut()?.apply(edit, now);
+    match outcome {
+        Outcome::Changed(change) => {
+            // Ticks show on the checklist itself; other changes are said on the status line.
+            app.message = match change {
+                Change::Selection | Change::Notes => None,
+                other => Some((other.to_string(), Tone::Info)),
+            };
+            Some(Effect::Save)
+        }
+        Outcome::Moved => {
+            app.message = None;
+            app.question_opened();
+            // The position is part of the file, so that a resumed review opens here.
+            Some(Effect::Save)
+        }
+        Outcome::Unchanged => None,
+        Outcome::Refused(refusal) => {
+            let text = match refusal {
+                Refusal::LastQuestion => {
+                    "That was the last question: press s for the summary.".to_string()
+                }
+                other => other.to_string(),
+            };
+            app.message = Some((text, Tone::Error));
+            None
+        }
+    }
+}
+
 fn walk(app: &mut App, msg: Msg) -> Option<Effect> {
-    let session = app.session.as_mut()?;
+    let session = app.session()?;
     let choices = session.current().map_or(0, |(_, _, q)| q.choices.len());
+    let has_question = session.current().is_some();
     match msg {
-        Msg::Up if app.focus == Focus::Navigator => return go_to(app, -1),
-        Msg::Down if app.focus == Focus::Navigator => return go_to(app, 1),
-        Msg::Up => session.choice = session.choice.saturating_sub(1),
-        Msg::Down => session.choice = (session.choice + 1).min(choices.saturating_sub(1)),
+        Msg::Up if app.focus == Focus::Navigator => return edit(app, Edit::Step(-1)),
+        Msg::Down if app.focus == Focus::Navigator => return edit(app, Edit::Step(1)),
+        Msg::Up => app.choice = app.choice.saturating_sub(1),
+        Msg::Down => app.choice = (app.choice + 1).min(choices.saturating_sub(1)),
         Msg::NextQuestion => {
             if app.focus == Focus::Navigator {
                 app.focus = Focus::Question;
                 return None;
             }
-            return go_to(app, 1);
+            return edit(app, Edit::Step(1));
         }
-        Msg::PrevQuestion => return go_to(app, -1),
-        Msg::ToggleHighlighted => {
-            let i = session.choice;
-            return toggle(app, i);
+        Msg::PrevQuestion => return edit(app, Edit::Step(-1)),
+        Msg::ToggleHighlighted => return edit(app, Edit::Toggle(app.choice)),
+        Msg::Toggle(i) => {
+            if i < choices {
+                app.choice = i;
+            }
+            return edit(app, Edit::Toggle(i));
         }
-        Msg::Toggle(i) if i < choices => {
-            session.choice = i;
-            return toggle(app, i);
+        Msg::ChooseNone => {
+            let none = session.current().and_then(|(_, _, q)| q.none_choice());
+            let Some(i) = none else {
+                app.message = Some((
+                    "This question has no \"None of these\".".into(),
+                    Tone::Error,
+                ));
+                return None;
+            };
+            // Choosing it when it is already chosen leaves it chosen.
+            let chosen = session.current_answer().is_some_and(|a| {
+                session
+                    .current()
+                    .is_some_and(|(_, _, q)| a.selected.contains(&q.choices[i].id))
+            });
+            app.choice = i;
+            if chosen {
+                return None;
+            }
+            return edit(app, Edit::Toggle(i));
         }
         Msg::FocusNext => {
             app.focus = match app.focus {
@@ -73,47 +149,48 @@ fn walk(app: &mut App, msg: Msg) -> Option<Effect> {
                 Focus::Notes => Focus::Navigator,
             }
         }
-        Msg::EditNotes => app.focus = Focus::Notes,
-        Msg::AskNotApplicable => {
+        Msg::EditNotes if has_question => app.focus = Focus::Notes,
+        Msg::AskNotApplicable if has_question => {
             let reason = session
-                .answer_of(session.order[session.cursor])
+                .current_answer()
                 .map(|a| a.reason.clone())
                 .unwrap_or_default();
             app.overlay = Some(Overlay::Reason(LineInput::new(&reason)));
         }
-        Msg::AskEvidence => {
+        Msg::AskEvidence if has_question => {
             app.overlay = Some(Overlay::Evidence {
                 input: LineInput::default(),
                 selected: None,
-            })
+            });
         }
         Msg::ToggleFlag => {
-            let a = session.answer_mut()?;
-            a.flagged = !a.flagged;
-            let text = if a.flagged {
-                "Flagged to revisit."
-            } else {
-                "Flag removed."
-            };
-            return changed(app, text);
+            let flagged = session.current_answer().is_some_and(|a| a.flagged);
+            return edit(
+                app,
+                Edit::Flag {
+                    on: !flagged,
+                    reason: String::new(),
+                },
+            );
+        }
+        Msg::EditNotes | Msg::AskNotApplicable | Msg::AskEvidence => {
+            app.message = Some((Refusal::NoQuestion.to_string(), Tone::Error));
         }
         Msg::OpenFind => {
             app.overlay = Some(Overlay::Find {
                 input: LineInput::default(),
                 selected: 0,
-            })
+            });
         }
         Msg::OpenSummary => app.overlay = Some(Overlay::Summary { selected: 0 }),
         Msg::AskExport => {
-            let path = super::default_export_path(&session.path, app.export_dir.as_deref());
+            let file = &app.walk.as_ref()?.file;
+            let path = super::default_export_path(file, app.export_dir.as_deref());
             app.overlay = Some(Overlay::Export(LineInput::new(&path.display().to_string())));
         }
         Msg::OpenHelp => app.overlay = Some(Overlay::Help),
         Msg::Back => app.focus = Focus::Question,
-        Msg::Quit => {
-            session.review.position = session.current_key();
-            return Some(Effect::Quit);
-        }
+        Msg::Quit => return Some(Effect::Quit),
         Msg::Click {
             col,
             row,
@@ -130,7 +207,7 @@ fn walk(app: &mut App, msg: Msg) -> Option<Effect> {
             // The wheel moves through questions over the navigator, through practices elsewhere.
             return match layout::hit(app, col, row, width, height) {
                 Some(Hit::Navigator(_) | Hit::NavigatorArea) => {
-                    go_to(app, if down { 1 } else { -1 })
+                    edit(app, Edit::Step(if down { 1 } else { -1 }))
                 }
                 _ => update(app, if down { Msg::Down } else { Msg::Up }),
             };
@@ -140,95 +217,11 @@ fn walk(app: &mut App, msg: Msg) -> Option<Effect> {
     None
 }
 
-/// Marks the review changed, says so, and asks for a save.
-fn changed(app: &mut App, text: &str) -> Option<Effect> {
-    let session = app.session.as_mut()?;
-    let now = Timestamp::now();
-    session.review.updated = now;
-    session.review.position = session.current_key();
-    if let Some(k) = session.current_key()
-        && let Some(a) = session.review.answers.get_mut(&k)
-    {
-        a.updated = now;
-        if a.is_blank() {
-            session.review.answers.remove(&k);
-        }
-    }
-    if !text.is_empty() {
-        app.message = Some((text.to_string(), Tone::Info));
-    }
-    Some(Effect::Save)
-}
-
-/// Moves `delta` questions along the walk and puts the first practice under the cursor.
-fn go_to(app: &mut App, delta: isize) -> Option<Effect> {
-    let session = app.session.as_mut()?;
-    let last = session.order.len().checked_sub(1)?;
-    let next = (session.cursor as isize + delta).clamp(0, last as isize) as usize;
-    if next == session.cursor {
-        if delta > 0 && app.focus != Focus::Navigator {
-            app.message = Some((
-                "That was the last question: press s for the summary.".into(),
-                Tone::Info,
-            ));
-        }
-        return None;
-    }
-    jump(app, next)
-}
-
-/// Opens the question at `index` of the walk.
-pub(crate) fn jump(app: &mut App, index: usize) -> Option<Effect> {
-    let session = app.session.as_mut()?;
-    if index >= session.order.len() {
-        return None;
-    }
-    session.cursor = index;
-    session.choice = 0;
-    session.review.position = session.current_key();
-    app.load_notes();
-    // The position is part of the file, so that a resumed review opens here.
-    Some(Effect::Save)
-}
-
-fn toggle(app: &mut App, i: usize) -> Option<Effect> {
-    let session = app.session.as_mut()?;
-    let (_, _, q) = session.current()?;
-    let choice = q.choices.get(i)?;
-    let (id, none) = (choice.id.clone(), choice.none);
-    let order: Vec<String> = q.choices.iter().map(|c| c.id.clone()).collect();
-    let none_ids: Vec<String> = q
-        .choices
-        .iter()
-        .filter(|c| c.none)
-        .map(|c| c.id.clone())
-        .collect();
-    let a = session.answer_mut()?;
-    if a.selected.contains(&id) {
-        a.selected.retain(|s| *s != id);
-    } else if none {
-        // "None of these" is exclusive: it clears every practice.
-        a.selected = vec![id];
-    } else {
-        a.selected.retain(|s| !none_ids.contains(s));
-        a.selected.push(id);
-        a.selected
-            .sort_by_key(|s| order.iter().position(|o| o == s));
-    }
-    if a.selected.is_empty() {
-        a.state = State::Unanswered;
-    } else {
-        a.state = State::Answered;
-        a.reason.clear();
-    }
-    changed(app, "")
-}
-
 fn click(app: &mut App, col: u16, row: u16, width: u16, height: u16) -> Option<Effect> {
     match layout::hit(app, col, row, width, height)? {
         Hit::Navigator(index) => {
             app.focus = Focus::Navigator;
-            jump(app, index)
+            edit(app, Edit::Go(index))
         }
         Hit::Choice(i) => {
             app.focus = Focus::Question;
@@ -253,12 +246,7 @@ fn notes(app: &mut App, msg: Msg) -> Option<Effect> {
                 return None;
             }
             let text = app.notes.lines().join("\n");
-            let a = app.session.as_mut()?.answer_mut()?;
-            if a.notes == text {
-                return None;
-            }
-            a.notes = text;
-            changed(app, "")
+            edit(app, Edit::Notes(text))
         }
         _ => None,
     }
@@ -285,27 +273,11 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
             Msg::Submit => {
                 let reason = input.text.trim().to_string();
                 app.overlay = None;
-                let a = app.session.as_mut()?.answer_mut()?;
-                if reason.is_empty() {
-                    if a.state != State::NotApplicable {
-                        app.message = Some((
-                            "Not applicable needs a reason; nothing changed.".into(),
-                            Tone::Error,
-                        ));
-                        return None;
-                    }
-                    a.state = if a.selected.is_empty() {
-                        State::Unanswered
-                    } else {
-                        State::Answered
-                    };
-                    a.reason.clear();
-                    return changed(app, "Not applicable cleared.");
+                let state = app.session()?.current_answer().map(|a| a.state);
+                if reason.is_empty() && state == Some(State::NotApplicable) {
+                    return edit(app, Edit::ClearNotApplicable);
                 }
-                a.state = State::NotApplicable;
-                a.reason = reason;
-                a.selected.clear();
-                changed(app, "Marked not applicable.")
+                edit(app, Edit::NotApplicable(reason))
             }
             _ => None,
         },
@@ -317,10 +289,12 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
             }
             Msg::Up | Msg::Down => {
                 let count = app
-                    .session
-                    .as_ref()
-                    .and_then(|s| s.answer_of(s.order[s.cursor]))
+                    .session()
+                    .and_then(|s| s.current_answer())
                     .map_or(0, |a| a.evidence.len());
+                let Some(Overlay::Evidence { selected, .. }) = &mut app.overlay else {
+                    return None;
+                };
                 if count > 0 {
                     let up = matches!(msg, Msg::Up);
                     *selected = Some(match *selected {
@@ -333,12 +307,7 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
             }
             Msg::DeleteEvidence => {
                 let i = selected.take()?;
-                let a = app.session.as_mut()?.answer_mut()?;
-                if i < a.evidence.len() {
-                    a.evidence.remove(i);
-                    return changed(app, "Evidence link removed.");
-                }
-                None
+                edit(app, Edit::RemoveEvidence(i))
             }
             Msg::Submit => {
                 let link = input.text.trim().to_string();
@@ -346,10 +315,13 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
                     app.overlay = None;
                     return None;
                 }
-                *input = LineInput::default();
-                let a = app.session.as_mut()?.answer_mut()?;
-                a.evidence.push(link);
-                changed(app, "Evidence added.")
+                let effect = edit(app, Edit::AddEvidence(link));
+                if effect.is_some()
+                    && let Some(Overlay::Evidence { input, .. }) = &mut app.overlay
+                {
+                    *input = LineInput::default();
+                }
+                effect
             }
             _ => None,
         },
@@ -377,7 +349,7 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
                     .copied();
                 app.overlay = None;
                 app.focus = Focus::Question;
-                jump(app, target?)
+                edit(app, Edit::Go(target?))
             }
             _ => None,
         },
@@ -405,10 +377,10 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
                 };
                 let target = high
                     .get((*selected).min(high.len().saturating_sub(1)))
-                    .copied();
+                    .cloned();
                 app.overlay = None;
                 app.focus = Focus::Question;
-                jump(app, target?)
+                jump_to_key(app, &target?)
             }
             _ => None,
         },
@@ -431,9 +403,32 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
     }
 }
 
+/// Opens the question with this key; a question outside a narrowed walk widens it to all.
+fn jump_to_key(app: &mut App, key: &str) -> Option<Effect> {
+    let position = |app: &App| {
+        let s = app.session()?;
+        s.order()
+            .iter()
+            .position(|r| s.key_of(*r).as_deref() == Some(key))
+    };
+    let index = match position(app) {
+        Some(i) => i,
+        None => {
+            app.session_mut()?.widen();
+            app.message = Some(("Walking every question now.".into(), Tone::Info));
+            position(app)?
+        }
+    };
+    let effect = edit(app, Edit::Go(index));
+    if effect.is_none() {
+        app.question_opened();
+    }
+    effect
+}
+
 /// Walk indices of the questions whose title or id contains the find text (all words).
 pub fn find(app: &App) -> Vec<usize> {
-    let (Some(session), Some(Overlay::Find { input, .. })) = (&app.session, &app.overlay) else {
+    let (Some(session), Some(Overlay::Find { input, .. })) = (app.session(), &app.overlay) else {
         return Vec::new();
     };
     let words: Vec<String> = input
@@ -443,7 +438,7 @@ pub fn find(app: &App) -> Vec<usize> {
         .map(String::from)
         .collect();
     session
-        .order
+        .order()
         .iter()
         .enumerate()
         .filter(|(_, r)| {
@@ -456,27 +451,22 @@ pub fn find(app: &App) -> Vec<usize> {
         .collect()
 }
 
-/// Walk indices of the high-risk questions, in walk order.
-pub fn high_risks(app: &App) -> Vec<usize> {
-    let Some(session) = &app.session else {
-        return Vec::new();
-    };
-    session
-        .order
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| session.state_of(**r).1 == Some(crate::pack::Risk::High))
-        .map(|(i, _)| i)
-        .collect()
+/// The keys of the review's high-risk questions, in the order of its packs: the summary speaks
+/// of the whole review, whatever the walk covers.
+pub fn high_risks(app: &App) -> Vec<String> {
+    scorecard(app)
+        .map(|card| {
+            card.questions
+                .into_iter()
+                .filter(|q| q.risk == Some(Risk::High))
+                .map(|q| crate::review::key(&q.pack, &q.question))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The scorecard of the review as it stands.
 pub fn scorecard(app: &App) -> Option<score::Scorecard> {
-    let s = app.session.as_ref()?;
-    Some(score::score(&s.review, &s.packs))
-}
-
-/// Whether a key press is ctrl+c (always leaves, saving first).
-pub fn is_interrupt(key: &KeyEvent) -> bool {
-    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c')
+    let s = app.session()?;
+    Some(score::score(s.review(), s.packs()))
 }

@@ -59,8 +59,10 @@ impl Importer<'_> {
             title,
             help,
             improve,
+            evidence: String::new(),
             links: links.0,
             none: false,
+            if_missing: None,
             pos,
         })
     }

@@ -139,6 +139,26 @@ fn thresholds_are_written_as_conditions() {
 }
 
 #[test]
+fn if_missing_levels_are_written_as_equivalent_rules() {
+    let p = pack(
+        "  - id: security\n    name: S\n    questions:\n      - id: secrets\n        title: Secrets?\n        choices:\n          - { id: vault, title: V, improve: x, if_missing: high }\n          - { id: scan, title: S, improve: x, if_missing: medium }\n          - { id: rotate, title: R, improve: x, if_missing: low }\n          - { id: none, title: None, none: true }\n",
+    );
+    let (exported, back) = round_trip(&p);
+    let json: serde_json::Value = serde_json::from_str(&exported.json).unwrap();
+    assert_eq!(
+        json["pillars"][0]["questions"][0]["riskRules"],
+        serde_json::json!([
+            {"condition": "!vault", "risk": "HIGH_RISK"},
+            {"condition": "vault && scan", "risk": "NO_RISK"},
+            {"condition": "default", "risk": "MEDIUM_RISK"}
+        ]),
+        "{}",
+        exported.json
+    );
+    assert_same_risks(&p, &back);
+}
+
+#[test]
 fn text_is_shortened_and_links_move_to_additional_resources() {
     let long = "word ".repeat(40);
     let links: String = (0..12)

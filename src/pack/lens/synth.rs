@@ -11,7 +11,7 @@
 //! being written out, which keeps every question within three rules.
 
 use super::super::rule::{Compiled, Expr};
-use super::super::{Question, Risk, RiskRules};
+use super::super::{MissingRisk, Question, Risk, RiskRules, UNDECLARED_IF_MISSING};
 
 /// A condition over choice indices, with constants so that thresholds fold cleanly.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,7 +134,7 @@ pub(crate) fn plan(q: &Question, names: &[String]) -> Plan {
     // own default, then the higher risk.
     let pack_default = match &q.risk {
         RiskRules::Ordered { default, .. } => *default,
-        RiskRules::Thresholds => Risk::High,
+        RiskRules::Thresholds | RiskRules::IfMissing => Risk::High,
     };
     let default = levels
         .iter()
@@ -187,6 +187,25 @@ fn structural(q: &Question, level: Risk) -> F {
                 Risk::None => all,
                 Risk::Medium => F::and(vec![enough, F::not(all)]),
                 Risk::High => F::not(enough),
+            }
+        }
+        RiskRules::IfMissing => {
+            // Some practice of a level is missing; "None of these" clears every practice bit, so
+            // it falls under the worst level, as it should.
+            let missing_at = |wanted: MissingRisk| {
+                F::or(
+                    q.practices()
+                        .filter(|(_, c)| c.if_missing.unwrap_or(UNDECLARED_IF_MISSING) == wanted)
+                        .map(|(i, _)| F::not(F::Var(i as u32)))
+                        .collect(),
+                )
+            };
+            let high = missing_at(MissingRisk::High);
+            let medium = missing_at(MissingRisk::Medium);
+            match level {
+                Risk::High => high,
+                Risk::Medium => F::and(vec![F::not(high), medium]),
+                Risk::None => F::and(vec![F::not(high), F::not(medium)]),
             }
         }
     }

@@ -31,7 +31,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 None => {}
                 Some(Overlay::Help) => help::draw(&theme, frame, area),
                 Some(Overlay::Summary { selected }) => {
-                    summary::draw(app, *selected, &theme, frame, area)
+                    summary::draw(app, *selected, &theme, frame, area);
                 }
                 Some(other) => overlays::draw(app, other, &theme, frame, area),
             }

@@ -6,7 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::truncate;
-use crate::tui::app::{App, LineInput, Overlay};
+use crate::tui::app::{App, Overlay};
+use crate::tui::input::LineInput;
 use crate::tui::layout::centered;
 use crate::tui::theme::Theme;
 use crate::tui::update::find;
@@ -19,7 +20,7 @@ pub(crate) fn input_line<'a>(input: &LineInput, width: usize, theme: &Theme) -> 
     let before: String = chars[start..input.cursor.min(chars.len())].iter().collect();
     let at: String = chars
         .get(input.cursor)
-        .map_or(" ".into(), |c| c.to_string());
+        .map_or(" ".into(), std::string::ToString::to_string);
     let after: String = chars
         .iter()
         .skip(input.cursor + 1)
@@ -55,9 +56,9 @@ pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area
             ],
         ),
         Overlay::Evidence { input, selected } => {
-            let session = app.session.as_ref();
-            let links: Vec<String> = session
-                .and_then(|s| s.answer_of(s.order[s.cursor]))
+            let links: Vec<String> = app
+                .session()
+                .and_then(|s| s.current_answer())
                 .map(|a| a.evidence.clone())
                 .unwrap_or_default();
             let mut lines = vec![
@@ -88,9 +89,9 @@ pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area
             let room = area.height.saturating_sub(8) as usize;
             let selected = (*selected).min(found.len().saturating_sub(1));
             let offset = selected.saturating_sub(room.saturating_sub(1));
-            if let Some(s) = &app.session {
+            if let Some(s) = app.session() {
                 for (n, i) in found.iter().enumerate().skip(offset).take(room) {
-                    let Some((pack, _, q)) = s.get(s.order[*i]) else {
+                    let Some((pack, _, q)) = s.order().get(*i).and_then(|r| s.get(*r)) else {
                         continue;
                     };
                     let mut line = Line::raw(truncate(

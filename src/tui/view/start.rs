@@ -7,7 +7,8 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::overlays::input_line;
 use super::truncate;
-use crate::tui::start::{FIELDS, Row, StartForm};
+use crate::tui::keys::{self, Context};
+use crate::tui::start::{Field, Row, StartForm};
 use crate::tui::theme::Theme;
 
 pub fn draw(form: &StartForm, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -23,7 +24,7 @@ pub fn draw(form: &StartForm, theme: &Theme, frame: &mut Frame, area: Rect) {
         ])),
         Rect::new(area.x, area.y, area.width, 1),
     );
-    let form_h = (FIELDS.len() + form.packs.len() + 4) as u16;
+    let form_h = (Field::ALL.len() + form.packs.len() + 4) as u16;
     let recent_room = area.height.saturating_sub(form_h + 3).max(3);
     let recent_h = (form.recent.len().max(1) as u16 + 2).min(recent_room);
     let recent_area = Rect::new(area.x, area.y + 1, area.width, recent_h);
@@ -74,14 +75,16 @@ pub fn draw(form: &StartForm, theme: &Theme, frame: &mut Frame, area: Rect) {
     );
 
     let mut lines = Vec::new();
-    for (i, name) in FIELDS.iter().enumerate() {
-        let label = Span::styled(format!(" {name:<13}"), theme.title());
-        let value = if form.row == Row::Field(i) {
-            input_line(&form.fields[i], width.saturating_sub(15), theme)
+    for f in Field::ALL {
+        let label = Span::styled(format!(" {:<13}", f.label()), theme.title());
+        let input = form.field(f);
+        let value = if form.row == Row::Field(f) {
+            input_line(input, width.saturating_sub(15), theme)
         } else {
-            Line::raw(truncate(&form.fields[i].text, width.saturating_sub(15)))
+            Line::raw(truncate(&input.text, width.saturating_sub(15)))
         };
-        let hint = if i == 3 && form.fields[3].text.is_empty() && form.row != Row::Field(3) {
+        let hint = if f == Field::Participants && input.text.is_empty() && form.row != Row::Field(f)
+        {
             "comma-separated names"
         } else {
             ""
@@ -125,10 +128,19 @@ pub fn draw(form: &StartForm, theme: &Theme, frame: &mut Frame, area: Rect) {
     let footer = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
     let text = match &form.error {
         Some(e) => Line::styled(format!(" {e}"), theme.error()),
-        None => Line::styled(
-            " ↑↓/tab move · type to fill in · space picks a pack · enter opens/next/start · esc quits",
-            theme.dim(),
-        ),
+        None => {
+            let context = if matches!(form.row, Row::Field(_)) {
+                Context::Start
+            } else {
+                Context::StartList
+            };
+            let mut spans = vec![Span::raw(" ")];
+            for (k, what) in keys::footer(context) {
+                spans.push(Span::styled(k, theme.key()));
+                spans.push(Span::styled(format!(" {what}  "), theme.dim()));
+            }
+            Line::from(spans)
+        }
     };
     frame.render_widget(Paragraph::new(text), footer);
 }

@@ -12,11 +12,11 @@ use crate::tui::theme::Theme;
 use crate::tui::update::{high_risks, scorecard};
 
 fn score_text(score: Option<f64>) -> String {
-    score.map_or("  —".into(), |s| format!("{:>3.0}", s))
+    score.map_or("  —".into(), |s| format!("{s:>3.0}"))
 }
 
 pub fn draw(app: &App, selected: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let (Some(card), Some(session)) = (scorecard(app), &app.session) else {
+    let Some(card) = scorecard(app) else {
         return;
     };
     let width = area.width.saturating_sub(8).min(96) as usize;
@@ -35,8 +35,8 @@ pub fn draw(app: &App, selected: usize, theme: &Theme, frame: &mut Frame, area: 
             theme.title(),
         ),
         Span::raw(format!(
-            "· {:.0}% done ({}/{}) · high {} · medium {} · n/a {} · open {}",
-            card.completion * 100.0,
+            "· {}% done ({}/{}) · high {} · medium {} · n/a {} · open {}",
+            crate::review::score::percent(card.completion),
             t.answered() + t.not_applicable,
             t.total(),
             t.high,
@@ -92,17 +92,13 @@ pub fn draw(app: &App, selected: usize, theme: &Theme, frame: &mut Frame, area: 
         let room = (rect.height as usize).saturating_sub(lines.len() + 2);
         let selected = selected.min(high.len() - 1);
         let offset = selected.saturating_sub(room.saturating_sub(1));
-        for (n, i) in high.iter().enumerate().skip(offset).take(room) {
-            let Some((pack, _, q)) = session.get(session.order[*i]) else {
-                continue;
-            };
-            let text = format!(
-                " {} {}/{}: {}",
-                if n == selected { "▸" } else { " " },
-                pack.id,
-                q.id,
-                q.title
-            );
+        for (n, key) in high.iter().enumerate().skip(offset).take(room) {
+            let title = card
+                .questions
+                .iter()
+                .find(|q| crate::review::key(&q.pack, &q.question) == *key)
+                .map_or("", |q| q.title.as_str());
+            let text = format!(" {} {key}: {title}", if n == selected { "▸" } else { " " },);
             let mut line = Line::raw(truncate(&text, width));
             if n == selected {
                 line = line.style(theme.selected());

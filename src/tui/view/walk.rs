@@ -33,17 +33,17 @@ fn block<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
 }
 
 fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(s) = &app.session else { return };
+    let Some(s) = app.session() else { return };
     let (done, total) = s.progress();
-    let pct = (done * 100).checked_div(total).unwrap_or(100);
+    let pct = crate::review::score::percent(crate::review::score::share(done, total));
     let elapsed = app.now.saturating_sub(app.session_started);
     let on_q = app.now.saturating_sub(app.question_started);
     let mut spans = vec![
         Span::styled(" scorps ", theme.key()),
-        Span::styled(truncate(&s.review.workload, 28), theme.title()),
+        Span::styled(truncate(&s.review().workload, 28), theme.title()),
     ];
-    if !s.review.team.is_empty() {
-        spans.push(Span::raw(format!(" · {}", truncate(&s.review.team, 16))));
+    if !s.review().team.is_empty() {
+        spans.push(Span::raw(format!(" · {}", truncate(&s.review().team, 16))));
     }
     spans.push(Span::raw(format!(
         " · {done}/{total} ({pct}%) · session {}",
@@ -66,7 +66,7 @@ fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn navigator(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(s) = &app.session else { return };
+    let Some(s) = app.session() else { return };
     let inner_h = area.height.saturating_sub(2) as usize;
     let width = area.width.saturating_sub(2) as usize;
     let (lines, offset) = layout::navigator(app, inner_h);
@@ -82,9 +82,12 @@ fn navigator(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 ])
             }
             NavLine::Question(i) => {
-                let r = s.order[*i];
-                let (state, risk, flagged) = s.state_of(r);
-                let title = s.get(r).map(|(_, _, q)| q.title.as_str()).unwrap_or("");
+                let Some(&r) = s.order().get(*i) else {
+                    continue;
+                };
+                let (state, risk) = s.status(r);
+                let flagged = s.flagged(r);
+                let title = s.get(r).map_or("", |(_, _, q)| q.title.as_str());
                 let flag = if flagged { "⚑" } else { " " };
                 let text = truncate(title, width.saturating_sub(5));
                 let mut line = Line::from(vec![
@@ -101,14 +104,17 @@ fn navigator(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     Span::raw(" "),
                     Span::raw(text),
                 ]);
-                if *i == s.cursor {
+                if Some(*i) == s.cursor() {
                     line = line.style(theme.selected());
                 }
                 line
             }
         });
     }
-    let title = Line::from(format!(" {} ", truncate(&s.scope, width.saturating_sub(2))));
+    let title = Line::from(format!(
+        " {} ",
+        truncate(&app.scope(), width.saturating_sub(2))
+    ));
     frame.render_widget(
         Paragraph::new(out).block(block(title, app.focus == Focus::Navigator, theme)),
         area,
@@ -117,24 +123,26 @@ fn navigator(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 fn question(app: &App, theme: &Theme, frame: &mut Frame, l: &layout::Walk) {
     let area = l.question;
-    let Some(s) = &app.session else { return };
-    let Some((pack, pillar, q)) = s.current() else {
+    let Some(s) = app.session() else { return };
+    let (Some(r), Some((pack, pillar, q))) = (s.current_ref(), s.current()) else {
         frame.render_widget(
-            Paragraph::new(" Nothing to walk: no question matches.").block(Block::bordered()),
+            Paragraph::new(" Nothing to walk: no question matches. Press q to leave.")
+                .block(Block::bordered()),
             area,
         );
         return;
     };
-    let r = s.order[s.cursor];
-    let (state, risk, flagged) = s.state_of(r);
+    let (state, risk) = s.status(r);
+    let flagged = s.flagged(r);
     let answer = s.answer_of(r);
+    let at = s.cursor().unwrap_or(0);
     let width = area.width.saturating_sub(4) as usize;
     let title = Line::from(vec![
         Span::raw(format!(
             " {} · {}/{} · ",
             truncate(&pillar.name, 24),
-            s.cursor + 1,
-            s.order.len()
+            at + 1,
+            s.order().len()
         )),
         Span::styled(
             truncate(&format!("{}/{}", pack.id, q.id), width.saturating_sub(30)),
@@ -199,7 +207,7 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, l: &layout::Walk) {
             Span::styled(format!("{number} "), theme.key()),
             Span::raw(truncate(&c.title, width.saturating_sub(6))),
         ]);
-        if i == s.choice && app.focus == Focus::Question {
+        if i == app.choice && app.focus == Focus::Question {
             line = line.style(theme.selected());
         }
         rows.push(line);
@@ -218,7 +226,7 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, l: &layout::Walk) {
     if l.gap_below {
         lines.push(Line::raw(""));
     }
-    if let Some(c) = q.choices.get(s.choice) {
+    if let Some(c) = q.choices.get(app.choice) {
         let help = if c.none {
             "Tick this when the squad has none of the practices above.".to_string()
         } else {
@@ -246,6 +254,9 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, l: &layout::Walk) {
                 (_, None) => "tick the practices in place".to_string(),
                 (RiskRules::Thresholds, Some(_)) => {
                     "by the share of practices in place".to_string()
+                }
+                (RiskRules::IfMissing, Some(_)) => {
+                    crate::pack::explain::missing_reason(q, q.mask_of(selected.iter().copied()))
                 }
                 (RiskRules::Ordered { rules, .. }, Some(_)) => {
                     let mask = q.mask_of(selected.iter().copied());
@@ -284,12 +295,8 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, l: &layout::Walk) {
 }
 
 fn notes(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(s) = &app.session else { return };
-    let evidence = s
-        .order
-        .get(s.cursor)
-        .and_then(|r| s.answer_of(*r))
-        .map_or(0, |a| a.evidence.len());
+    let Some(s) = app.session() else { return };
+    let evidence = s.current_answer().map_or(0, |a| a.evidence.len());
     let editing = app.focus == Focus::Notes;
     let hint = if editing { "esc done" } else { "n edit" };
     let title = Line::from(format!(
@@ -335,32 +342,9 @@ fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    // The last two (help and quit) always show; the rest fill the room in order.
-    let keys: &[(&str, &str)] = match app.focus {
-        Focus::Notes => &[("enter", "new line"), ("tab", "focus"), ("esc", "done")],
-        Focus::Navigator => &[
-            ("↑↓", "question"),
-            ("enter", "open"),
-            ("tab", "focus"),
-            ("s", "summary"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
-        Focus::Question => &[
-            ("space/1-9", "tick"),
-            ("→", "next"),
-            ("n", "notes"),
-            ("a", "n/a"),
-            ("f", "flag"),
-            ("s", "summary"),
-            ("e", "evidence"),
-            ("x", "export"),
-            ("/", "find"),
-            ("tab", "focus"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
-    };
+    // The last two (help and quit, or the notes' tab and esc) always show; the rest fill the
+    // room in the key table's order.
+    let keys = crate::tui::keys::footer(crate::tui::keys::context(app));
     let len = |(k, what): &(&str, &str)| k.chars().count() + what.chars().count() + 3;
     let (rest, last) = keys.split_at(keys.len().saturating_sub(2));
     let mut room = (area.width as usize).saturating_sub(1 + last.iter().map(len).sum::<usize>());

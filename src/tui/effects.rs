@@ -1,0 +1,123 @@
+//! Carrying out what `update` asks for: saving, exporting, opening and creating reviews.
+//!
+//! Saves are batched: a change marks the review unsaved, and the loop writes it once the events
+//! already waiting are handled, before the screen shows the change. A file opened and left
+//! without a change is never rewritten.
+
+use std::path::PathBuf;
+
+use super::app::{App, Effect, Msg, Screen, Walk};
+use super::{Filter, create, open, recent, update};
+use crate::pack::Catalog;
+use crate::review::{Timestamp, store};
+
+/// What the loop needs besides the app: packs, the lock, where recent reviews are kept.
+pub struct Runtime {
+    pub catalog: Catalog,
+    pub lock: Option<store::Lock>,
+    pub recent_file: Option<PathBuf>,
+    pub filter: Filter,
+    /// A change not yet written: saved once the events waiting now are handled, before the
+    /// screen shows it.
+    pub unsaved: bool,
+}
+
+/// Takes over a review that was opened or created, or says why it could not be: on the start
+/// form when that is the screen up (the status line is the walk's), else on the status line.
+fn started(
+    app: &mut App,
+    rt: &mut Runtime,
+    result: anyhow::Result<(Walk, store::Lock)>,
+) -> Option<Msg> {
+    match result {
+        Ok((walk, lock)) => {
+            rt.lock = Some(lock);
+            recent::remember(
+                rt.recent_file.as_deref(),
+                &walk.file,
+                walk.session.review(),
+                Timestamp(app.now as i64),
+            );
+            Some(Msg::Opened(Box::new(walk)))
+        }
+        Err(e) => {
+            let text = format!("{e:#}").replace('\n', " ");
+            if let Screen::Start(form) = &mut app.screen {
+                form.error = Some(text);
+                None
+            } else {
+                Some(Msg::Done(Err(text)))
+            }
+        }
+    }
+}
+
+/// Carries out one effect; what it reports goes back into the app as a message.
+fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) -> Option<Msg> {
+    match effect {
+        Effect::Save => {
+            rt.unsaved = true;
+            None
+        }
+        Effect::Export(path) => {
+            let s = app.session()?;
+            // Never over the review, a pack or anything else this session read, nor a device.
+            let written = crate::backlog::export(s.review(), s.packs(), crate::backlog::Format::Md)
+                .map_err(|e| e.to_string())
+                .and_then(|text| {
+                    crate::fsutil::write_output(&path, text.as_bytes()).map_err(|e| e.to_string())
+                });
+            Some(Msg::Done(
+                written
+                    .map(|()| format!("Backlog written to {}", path.display()))
+                    .map_err(|e| e.replace('\n', " ")),
+            ))
+        }
+        Effect::Open(path) => started(app, rt, open(&path, &rt.catalog, &rt.filter)),
+        Effect::Create(new) => started(app, rt, create(&new, &rt.catalog, &rt.filter)),
+        Effect::Quit => {
+            if let Some(e) = save_pending(app, rt) {
+                // Stay open: leaving now would lose what is on screen.
+                return Some(Msg::Done(Err(format!("NOT SAVED, not quitting: {e}"))));
+            }
+            if let Some(w) = &app.walk {
+                recent::remember(
+                    rt.recent_file.as_deref(),
+                    &w.file,
+                    w.session.review(),
+                    Timestamp(app.now as i64),
+                );
+            }
+            app.quit = true;
+            None
+        }
+    }
+}
+
+/// Writes the review when it has unsaved changes; the error when that failed.
+pub(crate) fn save_pending(app: &App, rt: &mut Runtime) -> Option<store::StoreError> {
+    if !std::mem::take(&mut rt.unsaved) {
+        return None;
+    }
+    let w = app.walk.as_ref()?;
+    let failed = store::save(&w.file, w.session.review()).err();
+    rt.unsaved = failed.is_some();
+    failed
+}
+
+/// Writes the review if anything changed since the last save; a failure is shown in red.
+pub fn flush(app: &mut App, rt: &mut Runtime) {
+    if let Some(e) = save_pending(app, rt) {
+        dispatch(app, rt, Msg::Done(Err(format!("NOT SAVED: {e}"))));
+    }
+}
+
+/// Sends a message through `update` and carries out the effects that follow.
+pub fn dispatch(app: &mut App, rt: &mut Runtime, msg: Msg) {
+    let mut next = Some(msg);
+    while let Some(msg) = next.take() {
+        if let Some(effect) = update::update(app, msg) {
+            next = perform(app, rt, effect);
+        }
+    }
+}
