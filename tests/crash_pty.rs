@@ -8,6 +8,7 @@
 //! failure names its seed and reproduces with `SCORPS_CRASH_SEED=<seed>`.
 
 #![cfg(unix)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -128,14 +129,14 @@ fn drain(s: &mut Session) {
 fn send(s: &mut Session, action: &Action) {
     let pause = |ms| std::thread::sleep(Duration::from_millis(ms));
     match action {
-        Action::Toggle(i) => s.send(&(i + 1).to_string()).unwrap(),
+        Action::Toggle(i) => s.send((i + 1).to_string()).unwrap(),
         Action::Flag => s.send("f").unwrap(),
         Action::Move(true) => s.send("\x1b[C").unwrap(),
         Action::Move(false) => s.send("\x1b[D").unwrap(),
         Action::Note(word) => {
             s.send("n").unwrap();
             pause(40);
-            s.send(&format!(" {word} ")).unwrap();
+            s.send(format!(" {word} ")).unwrap();
             pause(40);
             s.send("\x1b").unwrap();
             // A lone ESC must not merge with the next key into alt+key.

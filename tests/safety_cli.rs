@@ -3,6 +3,7 @@
 //! counts once, and every CSV cell is inert. Each test names the finding it pins.
 
 #![cfg(unix)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::os::unix::fs::{FileTypeExt, symlink};
 use std::path::{Path, PathBuf};

@@ -54,7 +54,9 @@ pub(crate) fn remember_input(path: &Path) {
 
 fn remember_read(meta: &Metadata, path: &Path) {
     if let Some(id) = FileId::of(meta) {
-        let mut read = READ.lock().unwrap_or_else(|e| e.into_inner());
+        let mut read = READ
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let path = path.display().to_string();
         if !read.iter().any(|(known, p)| *known == id && *p == path) {
             read.push((id, path));
@@ -67,7 +69,9 @@ fn remember_read(meta: &Metadata, path: &Path) {
 /// number may have been given to a new file since.
 fn read_as(meta: &Metadata) -> Option<String> {
     let id = FileId::of(meta)?;
-    let read = READ.lock().unwrap_or_else(|e| e.into_inner());
+    let read = READ
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     read.iter()
         .filter(|(known, _)| *known == id)
         .find(|(_, path)| {

@@ -109,7 +109,9 @@ pub(crate) fn temp_path(target: &Path) -> PathBuf {
 pub fn sweep_stale_temps(dir: &Path) {
     static SWEPT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
     {
-        let mut swept = SWEPT.lock().unwrap_or_else(|e| e.into_inner());
+        let mut swept = SWEPT
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if swept.iter().any(|d| d == dir) {
             return;
         }
@@ -238,5 +240,5 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
     })
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
 mod tests;

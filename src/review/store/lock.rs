@@ -146,7 +146,8 @@ fn check_own(review: &Path, lock: &Path, text: &str) -> Result<(), StoreError> {
 }
 
 fn held() -> std::sync::MutexGuard<'static, Vec<(PathBuf, PathBuf, String)>> {
-    HELD.lock().unwrap_or_else(|e| e.into_inner())
+    HELD.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn lock_of(review: &Path) -> PathBuf {
