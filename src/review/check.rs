@@ -3,7 +3,8 @@
 //! scorps writes review files so that none of this happens, but they are plain text that people
 //! edit and merge: a merge can list a pack twice (every question would count twice, so the load
 //! keeps the first entry, see [`store::parse`](super::store::parse)), a hand edit can select a
-//! practice together with "None of these", or a choice id the question does not have. Such an
+//! practice together with "None of these", a choice id the question does not have, or a practice
+//! both ticked and marked not applicable. Such an
 //! answer still loads and is scored as written (an unknown id counts as not selected); each is
 //! reported once, where the review is opened, naming its key in the file.
 
@@ -29,6 +30,10 @@ pub enum Anomaly {
     UnknownChoice { key: String, choice: String },
     /// An answer selects the same choice more than once.
     RepeatedChoice { key: String, choice: String },
+    /// An answer marks a practice not applicable and selects it too.
+    NotApplicableAndSelected { key: String, choice: String },
+    /// An answer marks as not applicable a choice that is no practice of its question.
+    NotApplicableUnknown { key: String, choice: String },
 }
 
 impl fmt::Display for Anomaly {
@@ -63,6 +68,18 @@ impl fmt::Display for Anomaly {
             Anomaly::RepeatedChoice { key, choice } => write!(
                 f,
                 "note: `answers.\"{}\"` selects `{}` more than once",
+                c(key),
+                c(choice)
+            ),
+            Anomaly::NotApplicableAndSelected { key, choice } => write!(
+                f,
+                "note: `answers.\"{}\"` both selects `{}` and marks it not applicable; it counts as in place",
+                c(key),
+                c(choice)
+            ),
+            Anomaly::NotApplicableUnknown { key, choice } => write!(
+                f,
+                "note: `answers.\"{}\"` marks `{}` not applicable, which is no practice of the question; it is ignored",
                 c(key),
                 c(choice)
             ),
@@ -103,6 +120,25 @@ pub fn anomalies(review: &Review, packs: &[Pack]) -> Vec<Anomaly> {
                     choice: choice.clone(),
                 });
             }
+        }
+        for choice in answer.not_applicable.keys() {
+            let is_practice = question
+                .choice_index(choice)
+                .is_some_and(|i| !question.choices[i].none);
+            let anomaly = if !is_practice {
+                Anomaly::NotApplicableUnknown {
+                    key: key.clone(),
+                    choice: choice.clone(),
+                }
+            } else if seen.contains(choice.as_str()) {
+                Anomaly::NotApplicableAndSelected {
+                    key: key.clone(),
+                    choice: choice.clone(),
+                }
+            } else {
+                continue;
+            };
+            out.push(anomaly);
         }
         if let Some(none) = question.none_choice().map(|i| &question.choices[i])
             && seen.contains(none.id.as_str())

@@ -85,3 +85,21 @@ fn answers_to_questions_no_pack_has_are_left_to_orphans() {
     let r = review("[answers.\"other/q\"]\nstate = \"answered\"\nselected = [\"x\"]\n");
     assert_eq!(anomalies(&r, &[demo()]), []);
 }
+
+#[test]
+fn practices_both_ticked_and_not_applicable_or_unknown_are_noted() {
+    let r = review(
+        "[answers.\"backlog-demo/access\"]\nstate = \"answered\"\nselected = [\"mfa\"]\n\n[answers.\"backlog-demo/access\".not_applicable.mfa]\nreason = \"out-of-scope\"\n\n[answers.\"backlog-demo/access\".not_applicable.none]\nreason = \"other\"\n\n[answers.\"backlog-demo/access\".not_applicable.break-glass]\nreason = \"other\"\n",
+    );
+    let found: Vec<String> = anomalies(&r, &[demo()])
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "note: `answers.\"backlog-demo/access\"` both selects `mfa` and marks it not applicable; it counts as in place",
+            "note: `answers.\"backlog-demo/access\"` marks `none` not applicable, which is no practice of the question; it is ignored",
+        ]
+    );
+}
