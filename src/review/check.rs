@@ -4,9 +4,9 @@
 //! edit and merge: a merge can list a pack twice (every question would count twice, so the load
 //! keeps the first entry, see [`store::parse`](super::store::parse)), a hand edit can select a
 //! practice together with "None of these", a choice id the question does not have, or a practice
-//! both ticked and marked not applicable. Such an
-//! answer still loads and is scored as written (an unknown id counts as not selected); each is
-//! reported once, where the review is opened, naming its key in the file.
+//! both ticked and marked not applicable. Such an answer still loads and is scored as written (an
+//! unknown id counts as not selected); each is reported once, where the review is opened, naming
+//! its key in the file.
 
 use std::collections::HashSet;
 use std::fmt;
