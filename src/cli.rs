@@ -41,22 +41,37 @@ pub enum Command {
     Score(ScoreArgs),
     /// Write the improvement backlog (markdown, CSV or JSON).
     #[command(
-        after_help = "Examples:\n  scorps export payments.review.toml > backlog.md\n  scorps export payments.review.toml --format csv -o backlog.csv"
+        after_help = "Examples:\n  scorps export payments.review.toml > backlog.md\n  scorps export payments.review.toml --merge backlog.md\n  scorps export payments.review.toml --format csv -o backlog.csv\n  scorps export payments.review.toml --format html -o payments.html"
     )]
     Export(ExportArgs),
-    /// Compare two reviews of the same workload.
+    /// Compare two reviews of the same workload, or a review with one of its milestones.
     #[command(
-        after_help = "Examples:\n  scorps diff q3.review.toml q4.review.toml\n  scorps diff q3.review.toml q4.review.toml --format md > pr-comment.md"
+        after_help = "FILE@NAME reads the milestone NAME of FILE (a path that exists as written is always a file).\n\nExamples:\n  scorps diff q3.review.toml q4.review.toml\n  scorps diff payments.review.toml@2026-q3 payments.review.toml\n  scorps diff payments.review.toml@2026-q3 payments.review.toml@2026-q4 --format md > pr-comment.md"
     )]
     Diff(DiffArgs),
+    /// Freeze a review's answers, pack versions and scores under a name.
+    #[command(
+        after_help = "Milestones are kept beside the review, in <name>.milestones.toml.\n\nExamples:\n  scorps milestone payments.review.toml 2026-q3\n  scorps milestone payments.review.toml baseline --date 2026-08-14"
+    )]
+    Milestone(MilestoneArgs),
+    /// List a review's milestones.
+    #[command(
+        after_help = "Examples:\n  scorps milestones payments.review.toml\n  scorps milestones payments.review.toml --format json"
+    )]
+    Milestones(MilestonesArgs),
+    /// Overall and per-pillar scores across a review's milestones and today.
+    #[command(
+        after_help = "Examples:\n  scorps trend payments.review.toml\n  scorps trend payments.review.toml --format md >> wiki/payments.md"
+    )]
+    Trend(TrendArgs),
     /// Fail (exit 1) when a review has more risks than allowed: for pipelines.
     #[command(
-        after_help = "Examples:\n  scorps check payments.review.toml --max-high 0\n  scorps check payments.review.toml --max-high 2 --max-medium 10 --max-unanswered 0"
+        after_help = "Examples:\n  scorps check payments.review.toml --max-high 0\n  scorps check payments.review.toml --max-high 2 --max-medium 10 --max-unanswered 0\n  scorps check payments.review.toml --below-target"
     )]
     Check(CheckArgs),
     /// A portfolio of many workloads: the newest review of each.
     #[command(
-        after_help = "Examples:\n  scorps report reviews/\n  scorps report a.review.toml b.review.toml --format json"
+        after_help = "Examples:\n  scorps report reviews/\n  scorps report reviews/ --format html > portfolio.html\n  scorps report a.review.toml b.review.toml --format json"
     )]
     Report(ReportArgs),
     /// Import and export AWS Well-Architected custom lenses.
@@ -179,6 +194,7 @@ pub enum ExportFormat {
     Md,
     Csv,
     Json,
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -191,6 +207,10 @@ pub struct ExportArgs {
     /// Write here instead of stdout.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
+    /// Update this markdown backlog in place: ids, ticked tasks, owners and the team's own text
+    /// are kept; items no longer at risk move to "Resolved since last export".
+    #[arg(long, value_name = "BACKLOG.md", conflicts_with = "output")]
+    pub merge: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -202,9 +222,9 @@ pub enum DiffFormat {
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The earlier review.
+    /// The earlier review: a file, or FILE@NAME for one of its milestones.
     pub old: PathBuf,
-    /// The later review.
+    /// The later review: a file, or FILE@NAME for one of its milestones.
     pub new: PathBuf,
     /// Text for people, markdown for a pull request, JSON for scripts.
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
@@ -224,12 +244,45 @@ pub struct CheckArgs {
     /// Most unanswered questions allowed.
     #[arg(long, value_name = "N")]
     pub max_unanswered: Option<usize>,
+    /// Fail when a pillar scores below its target (targets: the review's [targets], then
+    /// config.toml's).
+    #[arg(long)]
+    pub below_target: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MilestoneArgs {
+    /// The review file.
+    pub file: PathBuf,
+    /// The milestone's name: letters, digits, `.`, `_` and `-` (e.g. 2026-q3).
+    pub name: String,
+    /// The milestone's date (YYYY-MM-DD or an RFC 3339 time) instead of now, to record a review
+    /// that was held earlier.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MilestonesArgs {
+    /// The review file.
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+}
+
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    /// The review file.
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum ReportFormat {
     Md,
     Json,
+    Html,
 }
 
 #[derive(Debug, Args)]

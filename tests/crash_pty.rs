@@ -126,11 +126,18 @@ fn drain(s: &mut Session) {
     }
 }
 
-fn send(s: &mut Session, action: &Action) {
+/// Sends an action's keys; `flagged` is whether the current question is flagged before it.
+fn send(s: &mut Session, action: &Action, flagged: bool) {
     let pause = |ms| std::thread::sleep(Duration::from_millis(ms));
     match action {
         Action::Toggle(i) => s.send((i + 1).to_string()).unwrap(),
-        Action::Flag => s.send("f").unwrap(),
+        // Flagging asks for a reason (enter leaves it empty); unflagging does not.
+        Action::Flag if flagged => s.send("f").unwrap(),
+        Action::Flag => {
+            s.send("f").unwrap();
+            pause(40);
+            s.send("\r").unwrap();
+        }
         Action::Move(true) => s.send("\x1b[C").unwrap(),
         Action::Move(false) => s.send("\x1b[D").unwrap(),
         Action::Note(word) => {
@@ -203,12 +210,14 @@ fn sigkill_at_random_moments_never_loses_a_saved_change() {
         }
         let mut states = vec![normalised(&model)];
         let mut pos = start;
+        let mut flagged = Vec::new();
         for action in &actions {
+            flagged.push(model.get(QUESTIONS[pos].0).is_some_and(|q| q.flagged));
             pos = apply(&mut model, pos, action);
             states.push(normalised(&model));
         }
         for (i, action) in actions.iter().enumerate() {
-            send(&mut s, action);
+            send(&mut s, action, flagged[i]);
             if i < confirmed {
                 let deadline = Instant::now() + Duration::from_secs(30);
                 while on_disk(&file).as_ref() != Some(&states[i + 1]) {

@@ -225,7 +225,7 @@ fn sigterm_saves_and_restores_the_terminal() {
     let file = env.path("g.review.toml");
     let mut s = env.spawn(&["review", "g.review.toml", "--workload", "W"]);
     s.expect("Risk").unwrap();
-    send_slowly(&mut s, &[RIGHT, "f"]);
+    send_slowly(&mut s, &[RIGHT, "f", "\r"]);
     wait_for_file(&mut s, &file, "flagged = true");
     s.get_process_mut().signal(Signal::SIGTERM).unwrap();
     // Leaving the alternate screen is the terminal being restored.
@@ -243,9 +243,10 @@ fn the_start_screen_creates_a_review() {
     s.expect("Workload").unwrap();
     // Only changed cells are redrawn, so the file name that follows the typing is checked on disk.
     send_slowly(&mut s, &["Checkout"]);
-    // Down past team, facilitator, participants, file and the eight packs (seven built-in and
-    // the fixture, which alone is ticked because it came with --pack), to Start.
-    send_slowly(&mut s, &["\x1b[B"; 13]);
+    // Down past team, facilitator, participants, minutes per pillar, file and the eight packs
+    // (seven built-in and the fixture, which alone is ticked because it came with --pack), to
+    // Start.
+    send_slowly(&mut s, &["\x1b[B"; 14]);
     send_slowly(&mut s, &["\r"]);
     s.expect("Risk").unwrap();
     send_slowly(&mut s, &["q"]);

@@ -1,18 +1,20 @@
 //! The backlog as CSV, one row per item, for a tracker's importer (Jira, GitLab, a script for
 //! GitHub).
 //!
-//! Columns: `id, summary, pillar, risk, priority, description, labels`. The description is plain
-//! text laid out like markdown (it reads well in either). Every cell, whatever its source (pack,
-//! review or scorps itself), is cleaned of control and invisible characters, and a cell whose
-//! first visible character is `=`, `+`, `-`, `@` (or their full-width forms) gets a leading `'`,
-//! so a spreadsheet opening the file never runs it as a formula.
+//! Columns: `id, summary, pillar, risk, priority, description, labels, external_id`
+//! (`external_id` names the workload too, so one tracker can hold many reviews' items). The
+//! description is plain text laid out like markdown (it reads well in either). Every cell,
+//! whatever its source (pack, review or scorps itself), is cleaned of control and invisible
+//! characters, and a cell whose first visible character is `=`, `+`, `-`, `@` (or their
+//! full-width forms) gets a leading `'`, so a spreadsheet opening the file never runs it as a
+//! formula.
 
 use super::build::{Backlog, BacklogItem};
 use super::{ExportError, Format};
 use crate::text::{clean_block, clean_line};
 
 /// The header row.
-pub const HEADER: [&str; 7] = [
+pub const HEADER: [&str; 8] = [
     "id",
     "summary",
     "pillar",
@@ -20,6 +22,7 @@ pub const HEADER: [&str; 7] = [
     "priority",
     "description",
     "labels",
+    "external_id",
 ];
 
 /// Jira refuses summaries longer than this.
@@ -41,6 +44,7 @@ pub fn render(b: &Backlog) -> Result<String, ExportError> {
             item.priority.title().to_string(),
             description,
             labels(item),
+            item.external_id.clone(),
         ];
         w.write_record(row.iter().map(|cell| defuse(cell)))
             .map_err(fail)?;
@@ -171,6 +175,7 @@ mod tests {
             &rows[0][5]
         );
         assert_eq!(&rows[0][6], "scorps,pillar:reliability,risk:high");
+        assert_eq!(&rows[0][7], "scorps:payments-api:backlog-demo/backups");
         assert_eq!(&rows[1][6], "scorps,pillar:security,risk:medium,flagged");
         assert_eq!((&rows[2][3], &rows[2][4]), ("unanswered", "Low"));
     }
@@ -214,7 +219,7 @@ mod tests {
         let (r, packs) = review(&[]);
         assert_eq!(
             render(&build(&r, &packs)).unwrap(),
-            "id,summary,pillar,risk,priority,description,labels\n"
+            "id,summary,pillar,risk,priority,description,labels,external_id\n"
         );
     }
 }

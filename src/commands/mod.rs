@@ -5,11 +5,14 @@ mod diff;
 mod export;
 mod lens;
 mod manpage;
+mod milestone;
 mod open;
 mod packs;
 mod report;
 mod review;
 mod score;
+mod targets;
+mod trend;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -130,6 +133,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Check(args)) => check::run(&ctx, args),
         Some(Command::Diff(args)) => diff::run(&ctx, args),
+        Some(Command::Milestone(args)) => milestone::add(&ctx, args),
+        Some(Command::Milestones(args)) => milestone::list(&ctx, args),
+        Some(Command::Trend(args)) => trend::run(&ctx, args),
         Some(Command::Report(args)) => report::run(&ctx, args),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();

@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Result, anyhow};
 use scorps::pack::{Catalog, Pack};
 use scorps::review::Review;
-use scorps::review::open::open;
+use scorps::review::open::{Note, bind, open, open_borrowed};
 
 use super::Ctx;
 
@@ -44,5 +44,33 @@ impl Opener {
             review: opened.review,
             packs: opened.packs,
         })
+    }
+
+    /// Binds a review already read (a milestone's) to its packs, noting on stderr what changed;
+    /// `label` names it in messages (`payments.review.toml@2026-q3`).
+    pub fn bind(&self, label: String, review: Review) -> Result<Opened> {
+        let opened = bind(Path::new(&label), review, &self.catalog)?;
+        for note in &opened.notes {
+            eprintln!("{label}: note: {note}");
+        }
+        Ok(Opened {
+            file: label,
+            review: opened.review,
+            packs: opened.packs,
+        })
+    }
+
+    /// Reads a review and hands it, with its packs borrowed from the catalog, to `f`; the notes
+    /// are handed back instead of printed (a report of many reviews sums them up).
+    pub fn with_review<R>(
+        &self,
+        path: &Path,
+        notes: &mut Vec<Note>,
+        f: impl FnOnce(&str, &Review, &[&Pack]) -> R,
+    ) -> Result<R> {
+        let file = path.display().to_string();
+        let read = open_borrowed(path, &self.catalog).map_err(|e| anyhow!("{e}"))?;
+        notes.extend(read.notes);
+        Ok(f(&file, &read.review, &read.packs))
     }
 }

@@ -89,6 +89,7 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
                         .unwrap_or_default(),
                     participants: args.participants.clone(),
                     packs: defaults,
+                    pillar_minutes: ctx.config.pillar_minutes.filter(|m| *m > 0),
                 };
                 tui::create(&new, &catalog, &filter)?
             };
@@ -125,6 +126,7 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
                     .as_deref()
                     .or(ctx.config.facilitator.as_deref())
                     .unwrap_or(""),
+                ctx.config.pillar_minutes,
             );
             App::start(form, now())
         }
@@ -134,17 +136,38 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
     }
     let mut app = app;
     app.timebox_minutes = ctx.config.timebox_minutes.unwrap_or(0);
+    app.pillar_minutes = ctx.config.pillar_minutes;
     app.color = ctx.config.use_color();
     app.export_dir = ctx.config.export_dir.clone();
-    tui::run(
+    let saved = app.session().map(|s| s.review().clone());
+    let file = tui::run(
         app,
         Runtime {
             catalog,
             lock,
             recent_file,
             filter,
-            unsaved: false,
+            saved,
         },
     )?;
+    if let Some(file) = file {
+        let shown = scorps::text::clean_line(&file.display().to_string()).into_owned();
+        eprintln!(
+            "Saved to {shown} — resume with `scorps review {}`",
+            shell_word(&shown)
+        );
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A path as a shell word: quoted when it holds anything a shell would read differently.
+fn shell_word(path: &str) -> String {
+    let plain = path
+        .chars()
+        .all(|c| c.is_alphanumeric() || "/._-+,:@%".contains(c));
+    if plain && !path.is_empty() {
+        path.to_string()
+    } else {
+        format!("'{}'", path.replace('\'', "'\\''"))
+    }
 }

@@ -19,7 +19,7 @@ use std::fs::Metadata;
 use std::path::Path;
 use std::sync::Mutex;
 
-pub use self::read::{NotRegular, TooLarge, read_limited, read_text};
+pub use self::read::{NotRegular, TooLarge, read_for_update, read_limited, read_text};
 pub use self::write::{OutputError, atomic_write, resolve, sweep_stale_temps, write_output};
 pub(crate) use self::write::{hostname, process_gone, temp_path};
 
@@ -50,6 +50,15 @@ pub(crate) fn remember_input(path: &Path) {
     if let Ok(meta) = std::fs::metadata(path) {
         remember_read(&meta, path);
     }
+}
+
+/// Takes back the record of `path`, read to be rewritten.
+fn forget_input(path: &Path) {
+    let shown = path.display().to_string();
+    let mut read = READ
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    read.retain(|(_, p)| *p != shown);
 }
 
 fn remember_read(meta: &Metadata, path: &Path) {

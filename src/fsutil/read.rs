@@ -64,6 +64,21 @@ pub fn read_limited(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// [`read_text`] for a file read in order to be rewritten (`export --merge`): it is not recorded
+/// as an input, so the output may replace it.
+pub fn read_for_update(path: &Path, limit: u64) -> io::Result<String> {
+    // A file this run read before (the review, a pack) stays an input, by whatever name.
+    let known = std::fs::metadata(path)
+        .ok()
+        .and_then(|m| super::read_as(&m))
+        .is_some();
+    let text = read_text(path, limit)?;
+    if !known {
+        super::forget_input(path);
+    }
+    Ok(text)
+}
+
 /// [`read_limited`] for a file that must be UTF-8 text.
 pub fn read_text(path: &Path, limit: u64) -> io::Result<String> {
     String::from_utf8(read_limited(path, limit)?).map_err(|e| {

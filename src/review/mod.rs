@@ -5,6 +5,7 @@
 //! rules of answering, `score` turns answers into risks and scores.
 
 pub mod check;
+pub mod milestone;
 pub mod model;
 pub mod open;
 pub mod resolve;

@@ -298,6 +298,9 @@ pub struct Review {
     pub pillar_minutes: Option<u32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub packs: Vec<PackRef>,
+    /// Target scores by pillar id (0–100), set by hand; they win over the config's.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub targets: BTreeMap<String, f64>,
     /// Keyed by `<pack id>/<question id>`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub answers: BTreeMap<String, Answer>,
@@ -338,6 +341,7 @@ impl Review {
             seconds: 0,
             pillar_minutes: None,
             packs: packs.iter().map(|p| PackRef::of(p)).collect(),
+            targets: BTreeMap::new(),
             answers: BTreeMap::new(),
             dropped_packs: Vec::new(),
         }

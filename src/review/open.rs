@@ -9,7 +9,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::model::Review;
-use super::resolve::{MissingPack, PackChange, resolve};
+use super::resolve::{MissingPack, PackChange, resolve, resolve_borrowed};
 use super::store::{self, StoreError};
 use crate::pack::{Catalog, Pack};
 use crate::text::clean_line;
@@ -84,15 +84,43 @@ pub fn bind(path: &Path, review: Review, catalog: &Catalog) -> Result<Opened, Op
         path: path.display().to_string(),
         source,
     })?;
-    let notes = resolved
-        .changes
-        .into_iter()
-        .map(Note::PackChanged)
-        .chain(resolved.duplicates.into_iter().map(Note::DuplicatePack))
-        .chain(resolved.orphans.into_iter().map(Note::Orphan))
-        .collect();
+    let notes = notes(resolved.changes, resolved.duplicates, resolved.orphans);
     Ok(Opened {
         path: path.to_path_buf(),
+        review,
+        packs: resolved.packs,
+        notes,
+    })
+}
+
+fn notes(changes: Vec<PackChange>, duplicates: Vec<String>, orphans: Vec<String>) -> Vec<Note> {
+    changes
+        .into_iter()
+        .map(Note::PackChanged)
+        .chain(duplicates.into_iter().map(Note::DuplicatePack))
+        .chain(orphans.into_iter().map(Note::Orphan))
+        .collect()
+}
+
+/// A review read with its packs borrowed from the catalog.
+#[derive(Debug)]
+pub struct Borrowed<'c> {
+    pub review: Review,
+    /// In the review's order, each id once.
+    pub packs: Vec<&'c Pack>,
+    pub notes: Vec<Note>,
+}
+
+/// As [`open`], borrowing the packs instead of copying them: for reading many reviews (a
+/// portfolio), where the copies would cost more than the reading.
+pub fn open_borrowed<'c>(path: &Path, catalog: &'c Catalog) -> Result<Borrowed<'c>, OpenError> {
+    let review = store::load(path)?;
+    let resolved = resolve_borrowed(&review, catalog).map_err(|source| OpenError::MissingPack {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let notes = notes(resolved.changes, resolved.duplicates, resolved.orphans);
+    Ok(Borrowed {
         review,
         packs: resolved.packs,
         notes,

@@ -12,11 +12,12 @@ use std::fmt;
 use super::model::Review;
 use crate::pack::{Catalog, Pack};
 
-/// A review's packs as read now, and what changed since the review was answered.
+/// A review's packs as read now, and what changed since the review was answered. `P` is `Pack`,
+/// or `&Pack` borrowed from the catalog ([`resolve_borrowed`]).
 #[derive(Debug, Clone)]
-pub struct Resolved {
+pub struct Resolved<P = Pack> {
     /// In the review's order, each id once.
-    pub packs: Vec<Pack>,
+    pub packs: Vec<P>,
     pub changes: Vec<PackChange>,
     /// Answer keys whose question is in none of the packs.
     pub orphans: Vec<String>,
@@ -62,7 +63,22 @@ pub struct MissingPack {
 
 /// Finds the review's packs in the catalog (see the module documentation for which version).
 pub fn resolve(review: &Review, catalog: &Catalog) -> Result<Resolved, MissingPack> {
-    let mut packs: Vec<Pack> = Vec::new();
+    let r = resolve_borrowed(review, catalog)?;
+    Ok(Resolved {
+        packs: r.packs.into_iter().cloned().collect(),
+        changes: r.changes,
+        orphans: r.orphans,
+        duplicates: r.duplicates,
+    })
+}
+
+/// As [`resolve`], with the packs borrowed from the catalog: a report of many reviews copies no
+/// pack for each of them.
+pub fn resolve_borrowed<'c>(
+    review: &Review,
+    catalog: &'c Catalog,
+) -> Result<Resolved<&'c Pack>, MissingPack> {
+    let mut packs: Vec<&'c Pack> = Vec::new();
     let mut changes = Vec::new();
     let mut duplicates = Vec::new();
     for r in &review.packs {
@@ -70,15 +86,17 @@ pub fn resolve(review: &Review, catalog: &Catalog) -> Result<Resolved, MissingPa
             duplicates.push(r.id.clone());
             continue;
         }
+        let winner = catalog.get(&r.id).ok_or_else(|| MissingPack {
+            id: r.id.clone(),
+            version: r.version.clone(),
+        })?;
+        // Every version of an id is behind its winner; its id lives as long as the catalog.
+        let id: &'c str = &winner.id;
         let pick = catalog
-            .versions(&r.id)
+            .versions(id)
             .find(|p| p.digest == r.digest)
-            .or_else(|| catalog.versions(&r.id).find(|p| p.version == r.version))
-            .or_else(|| catalog.get(&r.id))
-            .ok_or_else(|| MissingPack {
-                id: r.id.clone(),
-                version: r.version.clone(),
-            })?;
+            .or_else(|| catalog.versions(id).find(|p| p.version == r.version))
+            .unwrap_or(winner);
         if pick.digest != r.digest {
             changes.push(PackChange {
                 id: r.id.clone(),
@@ -86,7 +104,7 @@ pub fn resolve(review: &Review, catalog: &Catalog) -> Result<Resolved, MissingPa
                 now: pick.version.clone(),
             });
         }
-        packs.push(pick.clone());
+        packs.push(pick);
     }
     let orphans = orphans(review, &packs);
     Ok(Resolved {
@@ -98,15 +116,16 @@ pub fn resolve(review: &Review, catalog: &Catalog) -> Result<Resolved, MissingPa
 }
 
 /// Answer keys whose question exists in none of `packs`.
-pub fn orphans(review: &Review, packs: &[Pack]) -> Vec<String> {
+pub fn orphans<P: std::borrow::Borrow<Pack>>(review: &Review, packs: &[P]) -> Vec<String> {
     review
         .answers
         .keys()
         .filter(|k| {
             let (pack, question) = k.split_once('/').unwrap_or((k, ""));
-            !packs
-                .iter()
-                .any(|p| p.id == pack && p.question(question).is_some())
+            !packs.iter().any(|p| {
+                let p = p.borrow();
+                p.id == pack && p.question(question).is_some()
+            })
         })
         .cloned()
         .collect()

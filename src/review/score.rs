@@ -5,6 +5,8 @@
 //! across packs); overall is the same over every answered question. Completion counts answered
 //! and not-applicable questions against the total.
 
+use std::borrow::Borrow;
+
 use serde::Serialize;
 
 use super::model::{Review, State};
@@ -110,12 +112,14 @@ pub fn status(review: &Review, pack: &str, q: &Question) -> (State, Option<Risk>
     }
 }
 
-/// Scores a review against its packs (in the review's pack order).
-pub fn score(review: &Review, packs: &[Pack]) -> Scorecard {
+/// Scores a review against its packs (in the review's pack order); owned or borrowed packs, so a
+/// report of many reviews need not copy the catalog's packs for each.
+pub fn score<P: Borrow<Pack>>(review: &Review, packs: &[P]) -> Scorecard {
     let mut pillars: Vec<PillarScore> = Vec::new();
     let mut questions = Vec::new();
     let mut totals = Counts::default();
     for pack in packs {
+        let pack = pack.borrow();
         for (pillar, q) in pack.questions() {
             let (state, risk) = status(review, &pack.id, q);
             totals.add(state, risk);

@@ -229,6 +229,8 @@ pub struct Session {
     order: Vec<QRef>,
     /// Index into `order`; `None` exactly when the walk is empty.
     cursor: Option<usize>,
+    /// Whether the next change should also record the packs as they are now.
+    record_packs: bool,
 }
 
 impl Session {
@@ -242,6 +244,7 @@ impl Session {
             filter,
             order: Vec::new(),
             cursor: None,
+            record_packs: false,
         };
         session.order = session.walk_order();
         session.cursor = session.resume_point();
@@ -488,6 +491,9 @@ impl Session {
         answer.updated = now;
         self.review.updated = now;
         self.review.position = Some(k.clone());
+        if std::mem::take(&mut self.record_packs) {
+            self.review.packs = self.packs.iter().map(super::PackRef::of).collect();
+        }
         if answer.is_blank() {
             self.review.answers.remove(&k);
         } else {
@@ -549,10 +555,11 @@ impl Session {
         Outcome::Moved
     }
 
-    /// Records the packs as they are now as the ones the review is answered against (after a
-    /// pack changed since the review was last saved).
+    /// With the next change to an answer, records the packs as they are now as the ones the
+    /// review is answered against (after a pack changed since the review was answered). A review
+    /// opened and left without a change keeps what it recorded.
     pub fn record_packs(&mut self) {
-        self.review.packs = self.packs.iter().map(super::PackRef::of).collect();
+        self.record_packs = true;
     }
 }
 

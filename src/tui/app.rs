@@ -23,7 +23,10 @@ use crate::review::session::{Filter, Session};
 pub enum Focus {
     Navigator,
     Question,
+    /// The notes pane, not yet editing (enter or `n` starts).
     Notes,
+    /// Writing notes.
+    Editing,
 }
 
 /// A small window over the screen asking for something.
@@ -42,7 +45,9 @@ pub enum Overlay {
         input: LineInput,
         selected: usize,
     },
-    /// The scorecard; `selected` indexes the high-risk list.
+    /// Flag the question, with an optional reason for the parking lot.
+    Flag(LineInput),
+    /// The scorecard; `selected` indexes the list of risks and flags.
     Summary {
         selected: usize,
     },
@@ -80,6 +85,23 @@ pub struct App {
     pub focus: Focus,
     /// The highlighted choice of the current question.
     pub choice: usize,
+    /// The first line of the question pane when the squad scrolled it (else it follows the
+    /// highlighted practice).
+    pub scroll: Option<usize>,
+    /// Whether "why it matters" is shown whole.
+    pub why_open: bool,
+    /// Presentation mode: only the question, its practices and the risk, full width.
+    pub present: bool,
+    /// The first line of the help overlay.
+    pub help_scroll: usize,
+    /// The terminal's size, as last seen.
+    pub size: (u16, u16),
+    /// Seconds since the epoch up to which time has been counted into the review.
+    pub counted: u64,
+    /// Whether this sitting changed the review (beyond the time it took).
+    pub changed: bool,
+    /// Minutes per pillar from the settings, when the review sets none.
+    pub pillar_minutes: Option<u32>,
     pub overlay: Option<Overlay>,
     /// The notes editor of the current question.
     pub notes: TextArea<'static>,
@@ -151,10 +173,20 @@ pub enum Msg {
     Submit,
     /// Space on the start form: tick or untick the pack under the cursor.
     TogglePack,
+    /// Tab on the start form's open row: complete the path.
+    Complete,
     /// A key for the open one-line input.
     InputKey(KeyEvent),
     /// Remove the selected evidence link.
     DeleteEvidence,
+    /// Show the whole "why it matters", or fold it again.
+    ToggleWhy,
+    /// Presentation mode on or off.
+    TogglePresent,
+    PageUp,
+    PageDown,
+    /// The terminal's new size.
+    Resize(u16, u16),
     Quit,
     /// The clock: seconds since the epoch.
     Tick(u64),
@@ -198,6 +230,14 @@ impl App {
             walk: None,
             focus: Focus::Question,
             choice: 0,
+            scroll: None,
+            why_open: false,
+            present: false,
+            help_scroll: 0,
+            size: (80, 24),
+            counted: now,
+            changed: false,
+            pillar_minutes: None,
             overlay: None,
             notes: TextArea::default(),
             message: None,
@@ -220,6 +260,8 @@ impl App {
         self.screen = Screen::Walk;
         self.focus = Focus::Question;
         self.session_started = self.now;
+        self.counted = self.now;
+        self.changed = false;
         self.question_opened();
     }
 
@@ -229,6 +271,19 @@ impl App {
 
     pub(crate) fn session_mut(&mut self) -> Option<&mut Session> {
         self.walk.as_mut().map(|w| &mut w.session)
+    }
+
+    /// Seconds not yet counted into the review: this sitting's time on the current question.
+    pub fn uncounted(&self) -> u64 {
+        self.now.saturating_sub(self.counted)
+    }
+
+    /// Minutes allowed per pillar: the review's, else the settings'.
+    pub fn pillar_timebox(&self) -> Option<u32> {
+        self.session()
+            .and_then(|s| s.review().pillar_minutes)
+            .or(self.pillar_minutes)
+            .filter(|m| *m > 0)
     }
 
     /// What the walk covers, for the navigator's title.
@@ -243,6 +298,8 @@ impl App {
     /// started.
     pub(crate) fn question_opened(&mut self) {
         self.choice = 0;
+        self.scroll = None;
+        self.why_open = false;
         let notes = self
             .session()
             .and_then(Session::current_answer)
@@ -253,7 +310,10 @@ impl App {
             .map(|l| crate::text::clean_line(l).into_owned())
             .collect();
         self.notes = TextArea::new(lines);
-        self.notes.set_placeholder_text("Notes: press n to write");
+        self.notes
+            .set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        self.notes
+            .set_placeholder_text("No notes yet: n writes, e adds evidence links");
         self.question_started = self.now;
     }
 }

@@ -1,15 +1,15 @@
 //! Carrying out what `update` asks for: saving, exporting, opening and creating reviews.
 //!
-//! Saves are batched: a change marks the review unsaved, and the loop writes it once the events
-//! already waiting are handled, before the screen shows the change. A file opened and left
-//! without a change is never rewritten.
+//! Saves are batched: the loop writes the review once the events already waiting are handled,
+//! before the screen shows them, and only when it differs from what was last read or written,
+//! so a file opened and left without a change is never rewritten.
 
 use std::path::PathBuf;
 
 use super::app::{App, Effect, Msg, Screen, Walk};
 use super::{Filter, create, open, recent, update};
 use crate::pack::Catalog;
-use crate::review::{Timestamp, store};
+use crate::review::{Review, Timestamp, store};
 
 /// What the loop needs besides the app: packs, the lock, where recent reviews are kept.
 pub struct Runtime {
@@ -17,9 +17,8 @@ pub struct Runtime {
     pub lock: Option<store::Lock>,
     pub recent_file: Option<PathBuf>,
     pub filter: Filter,
-    /// A change not yet written: saved once the events waiting now are handled, before the
-    /// screen shows it.
-    pub unsaved: bool,
+    /// The review as last read or written; the loop saves when the review on screen differs.
+    pub saved: Option<Review>,
 }
 
 /// Takes over a review that was opened or created, or says why it could not be: on the start
@@ -32,6 +31,7 @@ fn started(
     match result {
         Ok((walk, lock)) => {
             rt.lock = Some(lock);
+            rt.saved = Some(walk.session.review().clone());
             recent::remember(
                 rt.recent_file.as_deref(),
                 &walk.file,
@@ -55,10 +55,8 @@ fn started(
 /// Carries out one effect; what it reports goes back into the app as a message.
 fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) -> Option<Msg> {
     match effect {
-        Effect::Save => {
-            rt.unsaved = true;
-            None
-        }
+        // The loop saves before it draws, whatever asked for it.
+        Effect::Save => None,
         Effect::Export(path) => {
             let s = app.session()?;
             // Never over the review, a pack or anything else this session read, nor a device.
@@ -94,15 +92,21 @@ fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) -> Option<Msg> {
     }
 }
 
-/// Writes the review when it has unsaved changes; the error when that failed.
+/// Writes the review when it differs from what was last read or written; the error when that
+/// failed.
 pub(crate) fn save_pending(app: &App, rt: &mut Runtime) -> Option<store::StoreError> {
-    if !std::mem::take(&mut rt.unsaved) {
+    let w = app.walk.as_ref()?;
+    let review = w.session.review();
+    if rt.saved.as_ref() == Some(review) {
         return None;
     }
-    let w = app.walk.as_ref()?;
-    let failed = store::save(&w.file, w.session.review()).err();
-    rt.unsaved = failed.is_some();
-    failed
+    match store::save(&w.file, review) {
+        Ok(()) => {
+            rt.saved = Some(review.clone());
+            None
+        }
+        Err(e) => Some(e),
+    }
 }
 
 /// Writes the review if anything changed since the last save; a failure is shown in red.

@@ -15,8 +15,12 @@ pub enum Context {
     Question,
     /// The walk, with the navigator focused.
     Navigator,
-    /// Writing notes.
+    /// The walk, with the notes pane focused (not writing).
     Notes,
+    /// Writing notes.
+    Editing,
+    /// Asking why a question is flagged.
+    Flag,
     Help,
     Summary,
     Find,
@@ -27,6 +31,8 @@ pub enum Context {
     Start,
     /// The start screen, on a row that is not a text field.
     StartList,
+    /// The start screen, on the row that opens a file by its path.
+    StartOpen,
     /// Every screen.
     Anywhere,
 }
@@ -36,7 +42,7 @@ impl Context {
     fn includes(self, other: Context) -> bool {
         self == other
             || self == Context::Anywhere
-            || (self == Context::Start && other == Context::StartList)
+            || (self == Context::Start && matches!(other, Context::StartList | Context::StartOpen))
     }
 
     /// The heading the help and the docs give this context.
@@ -44,14 +50,16 @@ impl Context {
         match self {
             Context::Question => "Walk: the question",
             Context::Navigator => "Walk: the navigator",
-            Context::Notes => "Writing notes",
+            Context::Notes => "Walk: the notes pane",
+            Context::Editing => "Writing notes",
+            Context::Flag => "Flag",
             Context::Help => "Help",
             Context::Summary => "Summary",
             Context::Find => "Find",
             Context::Evidence => "Evidence links",
             Context::Reason => "Not applicable",
             Context::Export => "Export",
-            Context::Start | Context::StartList => "Start screen",
+            Context::Start | Context::StartList | Context::StartOpen => "Start screen",
             Context::Anywhere => "Anywhere",
         }
     }
@@ -77,7 +85,7 @@ pub struct Binding {
 
 use Context as C;
 
-const WALK: &[Context] = &[C::Question, C::Navigator];
+const WALK: &[Context] = &[C::Question, C::Navigator, C::Notes];
 const DIGITS: &[KeyCode] = &[
     KeyCode::Char('1'),
     KeyCode::Char('2'),
@@ -159,6 +167,26 @@ pub static BINDINGS: &[Binding] = &[
         &[C::Question],
         |_| Msg::NextQuestion
     ),
+    bind!(
+        &[KeyCode::Char('w')],
+        "w",
+        "show all of \"why it matters\", or fold it again",
+        Some(("w", "why")),
+        &[C::Question],
+        |_| Msg::ToggleWhy
+    ),
+    bind!(
+        &[KeyCode::PageDown, KeyCode::PageUp],
+        "PgDn PgUp",
+        "scroll the question when it does not fit (the wheel too)",
+        None,
+        &[C::Question],
+        |c| if c == KeyCode::PageUp {
+            Msg::PageUp
+        } else {
+            Msg::PageDown
+        }
+    ),
     // The navigator.
     bind!(
         &[
@@ -209,7 +237,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(
         &[KeyCode::Char('f')],
         "f",
-        "flag the question to revisit, or unflag it",
+        "flag the question to revisit, with a reason for the parking lot; again to unflag",
         Some(("f", "flag")),
         WALK,
         |_| Msg::ToggleFlag
@@ -247,9 +275,17 @@ pub static BINDINGS: &[Binding] = &[
         |_| Msg::OpenFind
     ),
     bind!(
+        &[KeyCode::Char('p')],
+        "p",
+        "presentation mode: the question, its practices and the risk, full width",
+        Some(("p", "present")),
+        WALK,
+        |_| Msg::TogglePresent
+    ),
+    bind!(
         &[KeyCode::Tab],
         "tab",
-        "move the focus: navigator, question, notes",
+        "move the focus: navigator, question, notes (never starts writing)",
         Some(("tab", "focus")),
         WALK,
         |_| Msg::FocusNext
@@ -278,13 +314,21 @@ pub static BINDINGS: &[Binding] = &[
         WALK,
         |_| Msg::Quit
     ),
-    // Notes.
+    bind!(
+        &[KeyCode::Enter],
+        "enter",
+        "write notes",
+        Some(("enter", "write")),
+        &[C::Notes],
+        |_| Msg::EditNotes
+    ),
+    // Writing notes.
     bind!(
         &[KeyCode::Esc],
         "esc",
         "stop writing; the notes are saved as you type",
         Some(("esc", "done")),
-        &[C::Notes],
+        &[C::Editing],
         |_| Msg::Back
     ),
     bind!(
@@ -292,7 +336,7 @@ pub static BINDINGS: &[Binding] = &[
         "tab",
         "stop writing and move the focus",
         Some(("tab", "focus")),
-        &[C::Notes],
+        &[C::Editing],
         |_| Msg::FocusNext
     ),
     bind!(
@@ -300,10 +344,44 @@ pub static BINDINGS: &[Binding] = &[
         "enter",
         "a new line",
         Some(("enter", "new line")),
-        &[C::Notes],
+        &[C::Editing],
         |_| Msg::Back
     ),
     // Overlays.
+    bind!(
+        &[
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::PageUp,
+            KeyCode::PageDown
+        ],
+        "↑ ↓ PgUp PgDn",
+        "scroll the help",
+        Some(("↑↓", "scroll")),
+        &[C::Help],
+        |c| match c {
+            KeyCode::Up => Msg::Up,
+            KeyCode::Down => Msg::Down,
+            KeyCode::PageUp => Msg::PageUp,
+            _ => Msg::PageDown,
+        }
+    ),
+    bind!(
+        &[KeyCode::Enter],
+        "enter",
+        "flag it, with the reason typed (it may be empty)",
+        Some(("enter", "flag")),
+        &[C::Flag],
+        |_| Msg::Submit
+    ),
+    bind!(
+        &[KeyCode::Esc],
+        "esc",
+        "close without flagging",
+        Some(("esc", "cancel")),
+        &[C::Flag],
+        |_| Msg::Back
+    ),
     bind!(
         &[KeyCode::Esc, KeyCode::Char('?'), KeyCode::Char('q')],
         "esc ? q",
@@ -448,6 +526,14 @@ pub static BINDINGS: &[Binding] = &[
     ),
     // The start screen.
     bind!(
+        &[KeyCode::Tab],
+        "tab",
+        "on the open row: complete the path (folders and *.review.toml files)",
+        Some(("tab", "complete")),
+        &[C::StartOpen],
+        |_| Msg::Complete
+    ),
+    bind!(
         &[KeyCode::Up, KeyCode::Down, KeyCode::BackTab, KeyCode::Tab],
         "↑ ↓  tab",
         "move between rows",
@@ -550,14 +636,19 @@ pub fn lookup(context: Context, key: KeyEvent) -> Option<&'static Binding> {
     })
 }
 
+/// Where the keys go on the start screen.
+pub fn start_context(form: &super::start::StartForm) -> Context {
+    match form.row {
+        Row::Field(_) => Context::Start,
+        Row::Open => Context::StartOpen,
+        _ => Context::StartList,
+    }
+}
+
 /// Where the keys go now.
 pub fn context(app: &App) -> Context {
     if let Screen::Start(form) = &app.screen {
-        return if matches!(form.row, Row::Field(_)) {
-            Context::Start
-        } else {
-            Context::StartList
-        };
+        return start_context(form);
     }
     match &app.overlay {
         Some(Overlay::Help) => Context::Help,
@@ -566,10 +657,12 @@ pub fn context(app: &App) -> Context {
         Some(Overlay::Evidence { .. }) => Context::Evidence,
         Some(Overlay::Reason(_)) => Context::Reason,
         Some(Overlay::Export(_)) => Context::Export,
+        Some(Overlay::Flag(_)) => Context::Flag,
         None => match app.focus {
             Focus::Navigator => Context::Navigator,
             Focus::Question => Context::Question,
             Focus::Notes => Context::Notes,
+            Focus::Editing => Context::Editing,
         },
     }
 }
@@ -611,7 +704,11 @@ pub fn help_sections() -> Vec<(&'static str, Vec<&'static Binding>)> {
         b.contexts.iter().any(|c| {
             matches!(
                 c,
-                Context::Question | Context::Navigator | Context::Notes | Context::Anywhere
+                Context::Question
+                    | Context::Navigator
+                    | Context::Notes
+                    | Context::Editing
+                    | Context::Anywhere
             )
         })
     })
@@ -659,6 +756,7 @@ pub fn to_msg(app: &App, event: &Event, size: (u16, u16)) -> Option<Msg> {
             }),
             _ => None,
         },
+        Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
         _ => None,
     }
 }
@@ -669,12 +767,14 @@ fn key_msg(app: &App, key: KeyEvent) -> Option<Msg> {
         return Some((binding.msg)(key.code));
     }
     match context {
-        Context::Notes => Some(Msg::NotesKey(key)),
+        Context::Editing => Some(Msg::NotesKey(key)),
         Context::Start
         | Context::StartList
+        | Context::StartOpen
         | Context::Find
         | Context::Evidence
         | Context::Reason
+        | Context::Flag
         | Context::Export => Some(Msg::InputKey(key)),
         _ => None,
     }

@@ -115,13 +115,14 @@ pub fn create(
                 .ok_or_else(|| anyhow::anyhow!("no pack `{id}` is loaded"))
         })
         .collect::<anyhow::Result<_>>()?;
-    let review = Review::new(
+    let mut review = Review::new(
         &new.workload,
         &new.team,
         &new.facilitator,
         new.participants.clone(),
         &packs,
     );
+    review.pillar_minutes = new.pillar_minutes;
     let opened = bind(&new.path, review, catalog)?;
     // The filter is checked before anything is written: a typo in --pillar leaves no file.
     Session::new(opened.review.clone(), opened.packs.clone(), filter.clone())?;

@@ -21,8 +21,9 @@ fn now_secs() -> u64 {
     Timestamp::now().0.max(0) as u64
 }
 
-/// Runs the TUI until the user quits or a signal asks it to stop.
-pub fn run(mut app: App, mut rt: Runtime) -> anyhow::Result<()> {
+/// Runs the TUI until the user quits or a signal asks it to stop; says which review file was
+/// open at the end.
+pub fn run(mut app: App, mut rt: Runtime) -> anyhow::Result<Option<std::path::PathBuf>> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
@@ -37,7 +38,7 @@ pub fn run(mut app: App, mut rt: Runtime) -> anyhow::Result<()> {
     let result = event_loop(&mut terminal, &mut app, &mut rt, &stop);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
-    result
+    result.map(|()| app.walk.map(|w| w.file))
 }
 
 /// Reads terminal events on a thread of its own and hands them over.
@@ -68,6 +69,10 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let events = spawn_reader();
     loop {
+        let size = terminal.size()?;
+        if app.size != (size.width, size.height) {
+            dispatch(app, rt, Msg::Resize(size.width, size.height));
+        }
         terminal.draw(|frame| view::draw(app, frame))?;
         if app.quit {
             return Ok(());

@@ -1,4 +1,4 @@
-//! The start screen: resume a recent review or set up a new one.
+//! The start screen: resume a recent review, open any review by its path, or set up a new one.
 
 use std::path::PathBuf;
 
@@ -17,6 +17,8 @@ pub struct NewReview {
     pub facilitator: String,
     pub participants: Vec<String>,
     pub packs: Vec<String>,
+    /// Minutes allowed per pillar, when the facilitator sets a timebox.
+    pub pillar_minutes: Option<u32>,
 }
 
 /// A text field of the new-review form.
@@ -26,16 +28,18 @@ pub enum Field {
     Team,
     Facilitator,
     Participants,
+    PillarMinutes,
     File,
 }
 
 impl Field {
     /// In screen order.
-    pub const ALL: [Field; 5] = [
+    pub const ALL: [Field; 6] = [
         Field::Workload,
         Field::Team,
         Field::Facilitator,
         Field::Participants,
+        Field::PillarMinutes,
         Field::File,
     ];
 
@@ -45,6 +49,7 @@ impl Field {
             Field::Team => "Team",
             Field::Facilitator => "Facilitator",
             Field::Participants => "Participants",
+            Field::PillarMinutes => "Min./pillar",
             Field::File => "File",
         }
     }
@@ -63,6 +68,8 @@ pub struct PackChoice {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     Recent(usize),
+    /// Open a review file by its path.
+    Open,
     Field(Field),
     Pack(usize),
     Start,
@@ -72,7 +79,9 @@ pub enum Row {
 pub struct StartForm {
     pub recent: Vec<Recent>,
     /// The text of each field, in [`Field::ALL`] order.
-    fields: [LineInput; 5],
+    fields: [LineInput; 6],
+    /// The path typed on the open row.
+    pub open: LineInput,
     pub packs: Vec<PackChoice>,
     pub row: Row,
     /// Whether the file name was typed by hand (else it follows the workload).
@@ -103,6 +112,7 @@ impl StartForm {
         packs: Vec<PackChoice>,
         team: &str,
         facilitator: &str,
+        pillar_minutes: Option<u32>,
     ) -> StartForm {
         let row = if recent.is_empty() {
             Row::Field(Field::Workload)
@@ -116,8 +126,10 @@ impl StartForm {
                 LineInput::new(team),
                 LineInput::new(facilitator),
                 LineInput::default(),
+                LineInput::new(&pillar_minutes.map(|m| m.to_string()).unwrap_or_default()),
                 LineInput::new(&file_name_for("")),
             ],
+            open: LineInput::default(),
             packs,
             row,
             file_edited: false,
@@ -137,6 +149,7 @@ impl StartForm {
     pub fn rows(&self) -> Vec<Row> {
         (0..self.recent.len())
             .map(Row::Recent)
+            .chain([Row::Open])
             .chain(Field::ALL.into_iter().map(Row::Field))
             .chain((0..self.packs.len()).map(Row::Pack))
             .chain([Row::Start])
@@ -155,6 +168,15 @@ impl StartForm {
     pub fn submit(&mut self) -> Option<Effect> {
         match self.row {
             Row::Recent(i) => self.recent.get(i).map(|r| Effect::Open(r.path.clone())),
+            Row::Open => {
+                let path = self.open.text.trim();
+                if path.is_empty() {
+                    self.error =
+                        Some("Type the path of a review file, or pick a recent one.".into());
+                    return None;
+                }
+                Some(Effect::Open(PathBuf::from(path)))
+            }
             Row::Field(_) | Row::Pack(_) => {
                 self.move_by(1);
                 None
@@ -176,6 +198,12 @@ impl StartForm {
     /// A key for the text field under the cursor; the file name follows the workload until it is
     /// edited by hand.
     pub fn type_key(&mut self, key: KeyEvent) {
+        if self.row == Row::Open {
+            if self.open.key(key) {
+                self.error = None;
+            }
+            return;
+        }
         let Row::Field(f) = self.row else { return };
         if !self.field_mut(f).key(key) {
             return;
@@ -191,9 +219,58 @@ impl StartForm {
         self.error = None;
     }
 
+    /// Tab on the open row: completes the path typed as far as the folder's entries agree,
+    /// offering folders and review files (`*.review.toml`).
+    pub fn complete(&mut self) {
+        let typed = self.open.text.clone();
+        let (dir, stem) = match typed.rfind('/') {
+            Some(i) => (typed[..=i].to_string(), typed[i + 1..].to_string()),
+            None => (String::new(), typed.clone()),
+        };
+        let folder = if dir.is_empty() { "." } else { dir.as_str() };
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            self.error = Some(format!("No folder {folder}"));
+            return;
+        };
+        let mut names: Vec<(String, bool)> = entries
+            .filter_map(Result::ok)
+            .filter_map(|e| {
+                let name = e.file_name().to_str()?.to_string();
+                let is_dir = e.path().is_dir();
+                (name.starts_with(&stem)
+                    && !name.starts_with('.')
+                    && (is_dir || name.ends_with(".review.toml")))
+                .then_some((name, is_dir))
+            })
+            .collect();
+        names.sort();
+        let Some((first, _)) = names.first() else {
+            self.error = Some("No review file or folder starts with that.".into());
+            return;
+        };
+        let mut common: String = first.clone();
+        for (name, _) in &names[1..] {
+            let shared = common
+                .chars()
+                .zip(name.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            common = common.chars().take(shared).collect();
+        }
+        let mut completed = format!("{dir}{common}");
+        if let [(_, true)] = names.as_slice() {
+            completed.push('/');
+        }
+        self.error = (names.len() > 1).then(|| {
+            let shown: Vec<&str> = names.iter().take(6).map(|(n, _)| n.as_str()).collect();
+            format!("{} match: {}", names.len(), shown.join("  "))
+        });
+        self.open = LineInput::new(&completed);
+    }
+
     /// The new review as filled in, or `None` with `error` set.
     pub fn new_review(&mut self) -> Option<NewReview> {
-        let [workload, team, facilitator, participants, file] =
+        let [workload, team, facilitator, participants, minutes, file] =
             self.fields.clone().map(|f| f.text.trim().to_string());
         let packs: Vec<String> = self
             .packs
@@ -207,6 +284,9 @@ impl StartForm {
         } else if file.is_empty() {
             self.row = Row::Field(Field::File);
             Some("Give the review a file name.".into())
+        } else if !minutes.is_empty() && minutes.parse::<u32>().is_err() {
+            self.row = Row::Field(Field::PillarMinutes);
+            Some("Minutes per pillar: a whole number, or empty for no timebox.".into())
         } else if packs.is_empty() {
             self.row = Row::Pack(0);
             Some("Pick at least one pack.".into())
@@ -229,6 +309,7 @@ impl StartForm {
             facilitator,
             participants,
             packs,
+            pillar_minutes: minutes.parse().ok().filter(|m| *m > 0),
         })
     }
 }
@@ -244,7 +325,7 @@ mod tests {
             questions: 10,
             selected: true,
         }];
-        StartForm::new(vec![], packs, "Orion", "Sam")
+        StartForm::new(vec![], packs, "Orion", "Sam", None)
     }
 
     fn typed(form: &mut StartForm, text: &str) {

@@ -259,7 +259,7 @@ fn ticking_a_practice_on_a_not_applicable_question_answers_it() {
 fn notes_are_typed_saved_and_kept_per_question() {
     let mut app = app();
     update(&mut app, Msg::EditNotes);
-    assert_eq!(app.focus, Focus::Notes);
+    assert_eq!(app.focus, Focus::Editing);
     for c in "MFA".chars() {
         assert_eq!(
             update(&mut app, Msg::NotesKey(key(KeyCode::Char(c)))),
@@ -302,8 +302,14 @@ fn evidence_is_added_and_removed() {
 #[test]
 fn flag_find_and_summary_jump() {
     let mut app = app();
-    assert_eq!(update(&mut app, Msg::ToggleFlag), Some(Effect::Save));
-    assert!(answer(&app, "demo/identities").flagged);
+    assert_eq!(update(&mut app, Msg::ToggleFlag), None, "asks why first");
+    for c in "ask the DBA".chars() {
+        update(&mut app, Msg::InputKey(key(KeyCode::Char(c))));
+    }
+    assert_eq!(update(&mut app, Msg::Submit), Some(Effect::Save));
+    let a = answer(&app, "demo/identities");
+    assert!(a.flagged);
+    assert_eq!(a.flag_reason, "ask the DBA");
     update(&mut app, Msg::OpenFind);
     for c in "restore".chars() {
         update(&mut app, Msg::InputKey(key(KeyCode::Char(c))));
@@ -350,7 +356,18 @@ fn export_offers_a_path_beside_the_review() {
 fn mouse_clicks_tick_practices_and_open_questions() {
     let mut app = app();
     let l = super::layout::walk(&app, ratatui::layout::Rect::new(0, 0, 100, 30));
-    let (col, row) = (l.choices.x + 2, l.choices.y + 1);
+    let line = l
+        .visible()
+        .iter()
+        .position(|d| {
+            d.part
+                == super::layout::Part::Choice {
+                    index: 1,
+                    first: true,
+                }
+        })
+        .unwrap();
+    let (col, row) = (l.body.x + 12, l.body.y + line as u16);
     assert_eq!(
         update(
             &mut app,
@@ -451,7 +468,7 @@ fn start_app() -> App {
         selected: i < 6,
     })
     .collect();
-    App::start(StartForm::new(recent, packs, "Orion", "Sam"), NOW)
+    App::start(StartForm::new(recent, packs, "Orion", "Sam", None), NOW)
 }
 
 fn walked() -> App {
@@ -464,6 +481,8 @@ fn walked() -> App {
     );
     app.question_opened();
     update(&mut app, Msg::ToggleFlag);
+    app.overlay = Some(Overlay::Flag(LineInput::new("check with the IdP team")));
+    update(&mut app, Msg::Submit);
     update(&mut app, Msg::NextQuestion);
     update(&mut app, Msg::PrevQuestion);
     app.message = None;
@@ -474,7 +493,7 @@ macro_rules! screens {
     ($($name:ident => $make:expr;)*) => {$(
         #[test]
         fn $name() {
-            for (w, h) in [(80, 24), (120, 40)] {
+            for (w, h) in [(80, 24), (100, 30), (120, 40)] {
                 let app: App = $make;
                 insta::assert_snapshot!(format!("{}_{w}x{h}", stringify!($name)), render(&app, w, h));
             }
@@ -489,6 +508,9 @@ screens! {
     screen_not_applicable => { let mut a = walked(); update(&mut a, Msg::AskNotApplicable); a.overlay = Some(Overlay::Reason(LineInput::new("No people sign in"))); a };
     screen_summary => { let mut a = walked(); update(&mut a, Msg::NextQuestion); update(&mut a, Msg::NextQuestion); update(&mut a, Msg::Toggle(2)); update(&mut a, Msg::OpenSummary); a };
     screen_help => { let mut a = walked(); update(&mut a, Msg::OpenHelp); a };
+    screen_help_scrolled => { let mut a = walked(); update(&mut a, Msg::OpenHelp); for _ in 0..40 { update(&mut a, Msg::Down); } a };
+    screen_present => { let mut a = walked(); update(&mut a, Msg::TogglePresent); a.message = None; a };
+    screen_why_open => { let mut a = walked(); update(&mut a, Msg::ToggleWhy); a };
 }
 
 #[test]
@@ -566,6 +588,8 @@ fn form(app: &App) -> &StartForm {
 #[test]
 fn start_screen_keys_fill_the_form() {
     let mut app = start_app();
+    // Past the recent review and the open row, to the workload.
+    press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     for c in "Checkout".chars() {
         press(&mut app, KeyCode::Char(c));
@@ -578,8 +602,8 @@ fn start_screen_keys_fill_the_form() {
 #[test]
 fn enter_on_a_pack_row_moves_on_and_space_ticks() {
     let mut app = start_app();
-    // Recent, five fields, then the first pack.
-    for _ in 0..6 {
+    // The recent review, the open row, six fields, then the first pack.
+    for _ in 0..8 {
         press(&mut app, KeyCode::Down);
     }
     assert_eq!(form(&app).row, super::start::Row::Pack(0));
@@ -643,36 +667,68 @@ fn the_clock_cues_when_a_question_runs_past_the_timebox() {
     update(&mut app, Msg::Tick(NOW + 5 * 60 + 1));
     let screen = render(&app, 100, 30);
     assert!(
-        screen.contains("question 05:01 / 5m") && screen.contains("time to decide?"),
+        screen.contains("question 05:01 of 5m") && screen.contains("time to decide?"),
         "{screen}"
     );
 }
 
+/// The text of the screen's rows between `top` and `bottom` (exclusive), columns `left..right`,
+/// joined with spaces and with runs of spaces collapsed.
+fn pane_text(screen: &ratatui::buffer::Buffer, rect: ratatui::layout::Rect) -> String {
+    let mut rows = Vec::new();
+    for y in rect.y..rect.y + rect.height {
+        let row: String = (rect.x..rect.x + rect.width)
+            .map(|x| screen[(x, y)].symbol().to_string())
+            .collect();
+        rows.push(row);
+    }
+    rows.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[test]
-fn at_80x24_every_built_in_question_shows_all_its_choices() {
+fn every_built_in_practice_title_can_be_read_in_full_at_80x24_and_100x30() {
     let catalog = crate::pack::Catalog::builtins();
     let packs: Vec<_> = catalog.packs().collect();
     let review = Review::new("W", "", "", vec![], &packs);
     let opened = bind("x".as_ref(), review, &catalog).unwrap();
     let mut app = App::walk(super::walk(opened, &Filter::default()).unwrap(), NOW);
     let total = app.session().unwrap().order().len();
-    for i in 0..total {
-        app.session_mut().unwrap().apply(Edit::Go(i), Timestamp(0));
-        let s = app.session().unwrap();
-        let (_, _, q) = s.current().unwrap();
-        let l = super::layout::walk(&app, ratatui::layout::Rect::new(0, 0, 80, 24));
-        assert_eq!(
-            l.choices.height as usize,
-            q.choices.len(),
-            "{}",
-            s.current_key().unwrap()
-        );
-        assert!(
-            l.why_lines >= 1,
-            "{}: no room for why",
-            s.current_key().unwrap()
-        );
+    let mut checked = 0;
+    for (w, h) in [(80, 24), (100, 30)] {
+        for i in 0..total {
+            app.session_mut().unwrap().apply(Edit::Go(i), Timestamp(0));
+            app.question_opened();
+            let count = app.session().unwrap().current().unwrap().2.choices.len();
+            for c in 0..count {
+                app.choice = c;
+                let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+                terminal.draw(|f| view::draw(&app, f)).unwrap();
+                let l = super::layout::walk(&app, ratatui::layout::Rect::new(0, 0, w, h));
+                let shown = pane_text(terminal.backend().buffer(), l.body);
+                let (_, _, q) = app.session().unwrap().current().unwrap();
+                let title: String = q.choices[c]
+                    .title
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert!(
+                    shown.contains(&title),
+                    "{w}x{h} {}/{}: {title:?} not whole in:\n{shown}",
+                    q.id,
+                    q.choices[c].id
+                );
+                assert!(
+                    !shown.contains('…') || shown.contains("… w more"),
+                    "{shown}"
+                );
+                checked += 1;
+            }
+        }
     }
+    assert!(checked > 700, "{checked}");
 }
 
 #[test]
@@ -689,13 +745,13 @@ fn a_recent_review_that_cannot_be_opened_says_why_on_the_start_form() {
         team: String::new(),
         opened: String::new(),
     }];
-    let mut app = App::start(StartForm::new(recent, vec![], "", ""), NOW);
+    let mut app = App::start(StartForm::new(recent, vec![], "", "", None), NOW);
     let mut rt = super::Runtime {
         catalog,
         lock: None,
         recent_file: None,
         filter: Filter::default(),
-        unsaved: false,
+        saved: None,
     };
     super::dispatch(&mut app, &mut rt, Msg::Submit);
     let super::app::Screen::Start(form) = &app.screen else {
@@ -802,9 +858,9 @@ fn a_narrowed_walk_summarises_the_whole_review() {
     );
     press(&mut app, KeyCode::Char('s'));
     let screen = render(&app, 100, 30);
-    assert!(screen.contains("high 1"), "{screen}");
-    assert!(screen.contains("High risks (1)"), "{screen}");
-    assert!(!screen.contains("No high risks"), "{screen}");
+    assert!(screen.contains("1 high, 0 medium"), "{screen}");
+    assert!(screen.contains("To act on: 1 high"), "{screen}");
+    assert!(screen.contains("HIGH   identities"), "{screen}");
     // Opening it widens the walk to every question.
     press(&mut app, KeyCode::Enter);
     assert_eq!(current_id(&app), "demo/identities");
@@ -820,7 +876,7 @@ fn the_header_and_the_scorecard_agree_on_completion() {
     let card = super::update::scorecard(&app).unwrap();
     let pct = crate::review::score::percent(card.completion);
     assert_eq!(pct, 67, "2 of 3 rounds to 67, not 66");
-    assert!(render(&app, 100, 30).contains("2/3 (67%)"));
+    assert!(render(&app, 100, 30).contains("2/3 answered (67%)"));
 }
 
 #[test]

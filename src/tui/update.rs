@@ -17,6 +17,15 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     match msg {
         Msg::Tick(now) => {
             app.now = now;
+            // A long discussion is counted into the review about once a minute, once the sitting
+            // has changed something (an open-and-close leaves the file alone).
+            if app.changed && app.uncounted() >= 60 {
+                return charge_time(app);
+            }
+            return None;
+        }
+        Msg::Resize(width, height) => {
+            app.size = (width, height);
             return None;
         }
         Msg::Done(result) => {
@@ -31,6 +40,10 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             return None;
         }
         _ => {}
+    }
+    // A status message lasts until the next thing the squad does.
+    if !matches!(msg, Msg::Click { .. } | Msg::Scroll { .. }) {
+        app.message = None;
     }
     if let Screen::Start(form) = &mut app.screen {
         return match msg {
@@ -47,6 +60,10 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 form.toggle_pack();
                 None
             }
+            Msg::Complete => {
+                form.complete();
+                None
+            }
             Msg::InputKey(key) => {
                 form.type_key(key);
                 None
@@ -58,23 +75,47 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     if app.overlay.is_some() {
         return overlay(app, msg);
     }
-    if app.focus == Focus::Notes && matches!(msg, Msg::NotesKey(_) | Msg::Back) {
+    if app.focus == Focus::Editing && matches!(msg, Msg::NotesKey(_) | Msg::Back) {
         return notes(app, msg);
     }
     walk(app, msg)
 }
 
+/// Counts the time since it was last counted into the review, on the current question.
+fn charge_time(app: &mut App) -> Option<Effect> {
+    let seconds = app.uncounted();
+    app.counted = app.now;
+    let now = stamp(app.now);
+    match app.session_mut()?.apply(Edit::Spend(seconds), now) {
+        Outcome::Changed(_) => Some(Effect::Save),
+        _ => None,
+    }
+}
+
+fn stamp(now: u64) -> Timestamp {
+    Timestamp(i64::try_from(now).unwrap_or(i64::MAX))
+}
+
+/// Moves along the walk, counting the time spent on the question left.
+fn go(app: &mut App, to: Edit) -> Option<Effect> {
+    let charged = charge_time(app);
+    edit(app, to).or(charged)
+}
+
 /// Applies an edit to the review at the app's time, and says what happened.
 fn edit(app: &mut App, edit: Edit) -> Option<Effect> {
-    let now = Timestamp(i64::try_from(app.now).unwrap_or(i64::MAX));
+    let now = stamp(app.now);
     let outcome = app.session_mut()?.apply(edit, now);
     match outcome {
         Outcome::Changed(change) => {
             // Ticks show on the checklist itself; other changes are said on the status line.
             app.message = match change {
-                Change::Selection | Change::Notes => None,
+                Change::Selection | Change::Notes | Change::Time => None,
                 other => Some((other.to_string(), Tone::Info)),
             };
+            if change != Change::Time {
+                app.changed = true;
+            }
             Some(Effect::Save)
         }
         Outcome::Moved => {
@@ -102,24 +143,60 @@ fn walk(app: &mut App, msg: Msg) -> Option<Effect> {
     let choices = session.current().map_or(0, |(_, _, q)| q.choices.len());
     let has_question = session.current().is_some();
     match msg {
-        Msg::Up if app.focus == Focus::Navigator => return edit(app, Edit::Step(-1)),
-        Msg::Down if app.focus == Focus::Navigator => return edit(app, Edit::Step(1)),
-        Msg::Up => app.choice = app.choice.saturating_sub(1),
-        Msg::Down => app.choice = (app.choice + 1).min(choices.saturating_sub(1)),
+        Msg::Up if app.focus == Focus::Navigator => return go(app, Edit::Step(-1)),
+        Msg::Down if app.focus == Focus::Navigator => return go(app, Edit::Step(1)),
+        Msg::Up => {
+            app.choice = app.choice.saturating_sub(1);
+            app.scroll = None;
+        }
+        Msg::Down => {
+            app.choice = (app.choice + 1).min(choices.saturating_sub(1));
+            app.scroll = None;
+        }
+        Msg::PageUp | Msg::PageDown => {
+            let down = matches!(msg, Msg::PageDown);
+            let (w, h) = app.size;
+            let l = layout::walk(app, ratatui::layout::Rect::new(0, 0, w, h));
+            let page = (l.body.height as usize).saturating_sub(1).max(1);
+            app.scroll = Some(if down {
+                l.offset + page
+            } else {
+                l.offset.saturating_sub(page)
+            });
+        }
         Msg::NextQuestion => {
             if app.focus == Focus::Navigator {
                 app.focus = Focus::Question;
                 return None;
             }
-            return edit(app, Edit::Step(1));
+            return go(app, Edit::Step(1));
         }
-        Msg::PrevQuestion => return edit(app, Edit::Step(-1)),
-        Msg::ToggleHighlighted => return edit(app, Edit::Toggle(app.choice)),
+        Msg::PrevQuestion => return go(app, Edit::Step(-1)),
+        Msg::ToggleHighlighted => {
+            app.scroll = None;
+            return edit(app, Edit::Toggle(app.choice));
+        }
         Msg::Toggle(i) => {
             if i < choices {
                 app.choice = i;
+                app.scroll = None;
             }
             return edit(app, Edit::Toggle(i));
+        }
+        Msg::ToggleWhy => app.why_open = !app.why_open,
+        Msg::TogglePresent => {
+            app.present = !app.present;
+            app.focus = Focus::Question;
+            app.scroll = None;
+            app.message = Some((
+                if app.present {
+                    "Presentation mode: p again to leave."
+                } else {
+                    "Presentation mode off."
+                }
+                .to_string(),
+                Tone::Info,
+            ));
         }
         Msg::ChooseNone => {
             let none = session.current().and_then(|(_, _, q)| q.none_choice());
@@ -143,13 +220,19 @@ fn walk(app: &mut App, msg: Msg) -> Option<Effect> {
             return edit(app, Edit::Toggle(i));
         }
         Msg::FocusNext => {
-            app.focus = match app.focus {
-                Focus::Navigator => Focus::Question,
-                Focus::Question => Focus::Notes,
-                Focus::Notes => Focus::Navigator,
+            app.focus = match (app.focus, app.present) {
+                (Focus::Navigator, _) => Focus::Question,
+                (Focus::Question, false) => Focus::Notes,
+                (Focus::Question, true) | (Focus::Notes | Focus::Editing, _) => Focus::Navigator,
+            };
+            if app.present && app.focus == Focus::Navigator {
+                app.present = false;
             }
         }
-        Msg::EditNotes if has_question => app.focus = Focus::Notes,
+        Msg::EditNotes if has_question => {
+            app.present = false;
+            app.focus = Focus::Editing;
+        }
         Msg::AskNotApplicable if has_question => {
             let reason = session
                 .current_answer()
@@ -163,17 +246,19 @@ fn walk(app: &mut App, msg: Msg) -> Option<Effect> {
                 selected: None,
             });
         }
-        Msg::ToggleFlag => {
-            let flagged = session.current_answer().is_some_and(|a| a.flagged);
-            return edit(
-                app,
-                Edit::Flag {
-                    on: !flagged,
-                    reason: String::new(),
-                },
-            );
+        Msg::ToggleFlag if has_question => {
+            if session.current_answer().is_some_and(|a| a.flagged) {
+                return edit(
+                    app,
+                    Edit::Flag {
+                        on: false,
+                        reason: String::new(),
+                    },
+                );
+            }
+            app.overlay = Some(Overlay::Flag(LineInput::default()));
         }
-        Msg::EditNotes | Msg::AskNotApplicable | Msg::AskEvidence => {
+        Msg::EditNotes | Msg::AskNotApplicable | Msg::AskEvidence | Msg::ToggleFlag => {
             app.message = Some((Refusal::NoQuestion.to_string(), Tone::Error));
         }
         Msg::OpenFind => {
@@ -188,9 +273,18 @@ fn walk(app: &mut App, msg: Msg) -> Option<Effect> {
             let path = super::default_export_path(file, app.export_dir.as_deref());
             app.overlay = Some(Overlay::Export(LineInput::new(&path.display().to_string())));
         }
-        Msg::OpenHelp => app.overlay = Some(Overlay::Help),
+        Msg::OpenHelp => {
+            app.help_scroll = 0;
+            app.overlay = Some(Overlay::Help);
+        }
         Msg::Back => app.focus = Focus::Question,
-        Msg::Quit => return Some(Effect::Quit),
+        Msg::Quit => {
+            // Time is worth a rewrite of the file when the sitting changed something, or lasted.
+            if app.changed || app.uncounted() >= 60 {
+                charge_time(app);
+            }
+            return Some(Effect::Quit);
+        }
         Msg::Click {
             col,
             row,
@@ -207,9 +301,18 @@ fn walk(app: &mut App, msg: Msg) -> Option<Effect> {
             // The wheel moves through questions over the navigator, through practices elsewhere.
             return match layout::hit(app, col, row, width, height) {
                 Some(Hit::Navigator(_) | Hit::NavigatorArea) => {
-                    edit(app, Edit::Step(if down { 1 } else { -1 }))
+                    go(app, Edit::Step(if down { 1 } else { -1 }))
                 }
-                _ => update(app, if down { Msg::Down } else { Msg::Up }),
+                Some(Hit::Question | Hit::Choice(_)) => {
+                    let l = layout::walk(app, ratatui::layout::Rect::new(0, 0, width, height));
+                    app.scroll = Some(if down {
+                        l.offset + 3
+                    } else {
+                        l.offset.saturating_sub(3)
+                    });
+                    None
+                }
+                _ => None,
             };
         }
         _ => {}
@@ -221,14 +324,18 @@ fn click(app: &mut App, col: u16, row: u16, width: u16, height: u16) -> Option<E
     match layout::hit(app, col, row, width, height)? {
         Hit::Navigator(index) => {
             app.focus = Focus::Navigator;
-            edit(app, Edit::Go(index))
+            go(app, Edit::Go(index))
         }
         Hit::Choice(i) => {
             app.focus = Focus::Question;
             update(app, Msg::Toggle(i))
         }
         Hit::Notes => {
-            app.focus = Focus::Notes;
+            app.focus = Focus::Editing;
+            None
+        }
+        Hit::Question => {
+            app.focus = Focus::Question;
             None
         }
         Hit::NavigatorArea => None,
@@ -260,11 +367,28 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
     }
     match overlay {
         Overlay::Help => {
-            if matches!(msg, Msg::OpenHelp | Msg::Quit | Msg::Submit) {
-                app.overlay = None;
+            match msg {
+                Msg::OpenHelp | Msg::Quit | Msg::Submit => app.overlay = None,
+                Msg::Up => app.help_scroll = app.help_scroll.saturating_sub(1),
+                Msg::Down => app.help_scroll += 1,
+                Msg::PageUp => app.help_scroll = app.help_scroll.saturating_sub(10),
+                Msg::PageDown => app.help_scroll += 10,
+                _ => {}
             }
             None
         }
+        Overlay::Flag(input) => match msg {
+            Msg::InputKey(key) => {
+                input.key(key);
+                None
+            }
+            Msg::Submit => {
+                let reason = input.text.trim().to_string();
+                app.overlay = None;
+                edit(app, Edit::Flag { on: true, reason })
+            }
+            _ => None,
+        },
         Overlay::Reason(input) => match msg {
             Msg::InputKey(key) => {
                 input.key(key);
@@ -349,7 +473,7 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
                     .copied();
                 app.overlay = None;
                 app.focus = Focus::Question;
-                edit(app, Edit::Go(target?))
+                go(app, Edit::Go(target?))
             }
             _ => None,
         },
@@ -371,13 +495,13 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
                 update(app, Msg::AskExport)
             }
             Msg::Submit => {
-                let high = high_risks(app);
+                let items = summary_items(app);
                 let Some(Overlay::Summary { selected }) = &app.overlay else {
                     return None;
                 };
-                let target = high
-                    .get((*selected).min(high.len().saturating_sub(1)))
-                    .cloned();
+                let target = items
+                    .get((*selected).min(items.len().saturating_sub(1)))
+                    .map(|i| i.key.clone());
                 app.overlay = None;
                 app.focus = Focus::Question;
                 jump_to_key(app, &target?)
@@ -419,7 +543,7 @@ fn jump_to_key(app: &mut App, key: &str) -> Option<Effect> {
             position(app)?
         }
     };
-    let effect = edit(app, Edit::Go(index));
+    let effect = go(app, Edit::Go(index));
     if effect.is_none() {
         app.question_opened();
     }
@@ -451,18 +575,54 @@ pub fn find(app: &App) -> Vec<usize> {
         .collect()
 }
 
-/// The keys of the review's high-risk questions, in the order of its packs: the summary speaks
-/// of the whole review, whatever the walk covers.
-pub fn high_risks(app: &App) -> Vec<String> {
-    scorecard(app)
-        .map(|card| {
-            card.questions
-                .into_iter()
-                .filter(|q| q.risk == Some(Risk::High))
-                .map(|q| crate::review::key(&q.pack, &q.question))
-                .collect()
-        })
-        .unwrap_or_default()
+/// Why a question is listed on the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listed {
+    High,
+    Medium,
+    Flagged,
+}
+
+/// A line of the summary's list: a risk to act on or a question parked for later.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryItem {
+    pub key: String,
+    pub why: Listed,
+    pub label: String,
+    /// The flag's reason, for parked questions.
+    pub reason: String,
+}
+
+/// The summary's list: every high risk, every medium risk, then the parking lot (flagged
+/// questions and their reasons), in the order of the review's packs. It speaks of the whole
+/// review, whatever the walk covers.
+pub fn summary_items(app: &App) -> Vec<SummaryItem> {
+    let Some(s) = app.session() else {
+        return Vec::new();
+    };
+    let mut items = Vec::new();
+    for why in [Listed::High, Listed::Medium, Listed::Flagged] {
+        for pack in s.packs() {
+            for (_, q) in pack.questions() {
+                let answer = s.review().answer(&pack.id, &q.id);
+                let (_, risk) = score::status(s.review(), &pack.id, q);
+                let listed = match why {
+                    Listed::High => risk == Some(Risk::High),
+                    Listed::Medium => risk == Some(Risk::Medium),
+                    Listed::Flagged => answer.is_some_and(|a| a.flagged),
+                };
+                if listed {
+                    items.push(SummaryItem {
+                        key: crate::review::key(&pack.id, &q.id),
+                        why,
+                        label: q.label().to_string(),
+                        reason: answer.map(|a| a.flag_reason.clone()).unwrap_or_default(),
+                    });
+                }
+            }
+        }
+    }
+    items
 }
 
 /// The scorecard of the review as it stands.

@@ -152,3 +152,20 @@ fn output_onto_a_folder_says_what_to_do() {
     assert!(err.contains("it is a folder, not a regular file"), "{err}");
     assert!(err.contains("help: -o takes the path of a file"), "{err}");
 }
+
+#[test]
+fn a_file_read_for_update_may_be_replaced_unless_it_was_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let backlog = dir.path().join("backlog.md");
+    std::fs::write(&backlog, "# Improvement backlog").unwrap();
+    crate::fsutil::read_for_update(&backlog, 100).unwrap();
+    write_output(&backlog, b"# merged").unwrap();
+    let review = dir.path().join("r.review.toml");
+    std::fs::write(&review, "format = 1").unwrap();
+    read_limited(&review, 100).unwrap();
+    crate::fsutil::read_for_update(&review, 100).unwrap();
+    assert!(
+        write_output(&review, b"# merged").is_err(),
+        "the review stays an input"
+    );
+}

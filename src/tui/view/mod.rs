@@ -29,7 +29,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             walk::draw(app, &theme, frame, area);
             match &app.overlay {
                 None => {}
-                Some(Overlay::Help) => help::draw(&theme, frame, area),
+                Some(Overlay::Help) => help::draw(app.help_scroll, &theme, frame, area),
                 Some(Overlay::Summary { selected }) => {
                     summary::draw(app, *selected, &theme, frame, area);
                 }

@@ -44,7 +44,15 @@ pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area
                 Line::raw(""),
                 input_line(input, inner_w, theme),
                 Line::raw(""),
-                Line::styled("An empty reason clears not-applicable.", theme.dim()),
+                Line::styled("An empty reason clears not-applicable.", theme.hint()),
+            ],
+        ),
+        Overlay::Flag(input) => (
+            " Flag to revisit · enter to flag, esc to cancel ",
+            vec![
+                Line::raw("Why come back to it? (optional: it goes in the parking lot)"),
+                Line::raw(""),
+                input_line(input, inner_w, theme),
             ],
         ),
         Overlay::Export(input) => (
@@ -67,7 +75,7 @@ pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area
                 Line::raw(""),
             ];
             if links.is_empty() {
-                lines.push(Line::styled("No evidence yet.", theme.dim()));
+                lines.push(Line::styled("No evidence yet.", theme.hint()));
             }
             for (i, link) in links.iter().enumerate() {
                 let mut line = Line::raw(truncate(&format!("{}. {link}", i + 1), inner_w));
@@ -79,7 +87,7 @@ pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area
             lines.push(Line::raw(""));
             lines.push(Line::styled(
                 "↑↓ select · delete or ctrl+d removes · esc closes",
-                theme.dim(),
+                theme.hint(),
             ));
             (" Evidence ", lines)
         }
@@ -105,7 +113,7 @@ pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area
                 }
             }
             if found.is_empty() {
-                lines.push(Line::styled("No question matches.", theme.dim()));
+                lines.push(Line::styled("No question matches.", theme.hint()));
             }
             (" Find a question · enter jumps, esc closes ", lines)
         }

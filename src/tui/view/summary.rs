@@ -1,78 +1,97 @@
-//! The `s` overlay: the scorecard, a bar per pillar, and the high risks to jump to.
+//! The `s` overlay: progress and score apart, a bar per pillar, then every high and medium risk
+//! and the parking lot, to jump to. The numbers are the scorecard's, as `scorps score` prints
+//! them.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::truncate;
+use crate::pack::Risk;
+use crate::review::score::percent;
 use crate::tui::app::App;
 use crate::tui::layout::centered;
 use crate::tui::theme::Theme;
-use crate::tui::update::{high_risks, scorecard};
+use crate::tui::update::{Listed, scorecard, summary_items};
 
 fn score_text(score: Option<f64>) -> String {
     score.map_or("  —".into(), |s| format!("{s:>3.0}"))
+}
+
+/// The colour band of a score: the same thresholds as the report.
+fn band(score: Option<f64>) -> Option<Risk> {
+    score.map(|s| {
+        if s >= 80.0 {
+            Risk::None
+        } else if s >= 50.0 {
+            Risk::Medium
+        } else {
+            Risk::High
+        }
+    })
 }
 
 pub fn draw(app: &App, selected: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(card) = scorecard(app) else {
         return;
     };
-    let width = area.width.saturating_sub(8).min(96) as usize;
-    let high = high_risks(app);
-    // Tall enough for the pillars and the high risks, no taller.
-    let wanted = card.pillars.len() + high.len().max(1) + 7;
     let rect = centered(
         area,
-        width as u16 + 4,
-        (wanted as u16).min(area.height.saturating_sub(2)),
+        area.width.saturating_sub(4).min(100),
+        area.height.saturating_sub(2),
     );
+    let width = rect.width.saturating_sub(4) as usize;
     let t = &card.totals;
-    let mut lines = vec![Line::from(vec![
-        Span::styled(
-            format!(" Overall {} ", score_text(card.overall)),
-            theme.title(),
-        ),
-        Span::raw(format!(
-            "· {}% done ({}/{}) · high {} · medium {} · n/a {} · open {}",
-            crate::review::score::percent(card.completion),
-            t.answered() + t.not_applicable,
-            t.total(),
-            t.high,
-            t.medium,
-            t.not_applicable,
-            t.unanswered
-        )),
-    ])];
-    lines.push(Line::raw(""));
-    let name_w = 24.min(width / 3);
-    let bar_w = width.saturating_sub(name_w + 30).clamp(5, 30);
+    let done = t.answered() + t.not_applicable;
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(" Progress  ", theme.title()),
+            Span::raw(format!(
+                "{done} of {} questions answered or not applicable ({}%)",
+                t.total(),
+                percent(card.completion)
+            )),
+        ]),
+        Line::from(vec![
+            Span::styled(" Score     ", theme.title()),
+            Span::styled(
+                format!("{} / 100", score_text(card.overall).trim()),
+                theme.risk(band(card.overall)),
+            ),
+            Span::raw(format!(
+                "  from {} answered: {} high, {} medium, {} no risk",
+                t.answered(),
+                t.high,
+                t.medium,
+                t.none,
+            )),
+        ]),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled(" Pillar scores ", theme.title()),
+            Span::raw("(0–100)  █ score  ░ to 100  H high  M medium  done/total"),
+        ]),
+    ];
+    let name_w = 22.min(width / 3);
+    let bar_w = width.saturating_sub(name_w + 28).clamp(5, 30);
     for p in &card.pillars {
         let filled = p
             .score
-            .map_or(0, |s| ((s / 100.0) * bar_w as f64).round() as usize);
-        let style = theme.risk(p.score.map(|s| {
-            if s >= 80.0 {
-                crate::pack::Risk::None
-            } else if s >= 50.0 {
-                crate::pack::Risk::Medium
-            } else {
-                crate::pack::Risk::High
-            }
-        }));
+            .map_or(0, |s| ((s / 100.0) * bar_w as f64).round() as usize)
+            .min(bar_w);
         lines.push(Line::from(vec![
             Span::raw(format!(" {:<name_w$} ", truncate(&p.name, name_w))),
-            Span::styled("█".repeat(filled), style),
-            Span::styled("░".repeat(bar_w - filled), theme.dim()),
-            Span::raw(format!(" {}  ", score_text(p.score))),
+            Span::styled("█".repeat(filled), theme.risk(band(p.score))),
+            Span::raw("░".repeat(bar_w - filled)),
+            Span::styled(format!(" {} ", score_text(p.score)), theme.title()),
             Span::styled(
-                format!("H {:<2}", p.counts.high),
-                theme.risk(Some(crate::pack::Risk::High)),
+                format!(" H {:<2}", p.counts.high),
+                theme.risk(Some(Risk::High)),
             ),
             Span::styled(
                 format!(" M {:<2}", p.counts.medium),
-                theme.risk(Some(crate::pack::Risk::Medium)),
+                theme.risk(Some(Risk::Medium)),
             ),
             Span::raw(format!(
                 " {}/{}",
@@ -82,37 +101,60 @@ pub fn draw(app: &App, selected: usize, theme: &Theme, frame: &mut Frame, area: 
         ]));
     }
     lines.push(Line::raw(""));
-    if high.is_empty() {
-        lines.push(Line::styled(" No high risks.", theme.info()));
-    } else {
+    let items = summary_items(app);
+    let (high, medium) = (t.high, t.medium);
+    let parked = items.iter().filter(|i| i.why == Listed::Flagged).count();
+    if items.is_empty() {
         lines.push(Line::styled(
-            format!(" High risks ({}) · enter jumps to one", high.len()),
-            theme.title(),
+            " No high or medium risks, and nothing in the parking lot.",
+            theme.info(),
         ));
-        let room = (rect.height as usize).saturating_sub(lines.len() + 2);
-        let selected = selected.min(high.len() - 1);
-        let offset = selected.saturating_sub(room.saturating_sub(1));
-        for (n, key) in high.iter().enumerate().skip(offset).take(room) {
-            let title = card
-                .questions
-                .iter()
-                .find(|q| crate::review::key(&q.pack, &q.question) == *key)
-                .map_or("", |q| q.title.as_str());
-            let text = format!(" {} {key}: {title}", if n == selected { "▸" } else { " " },);
-            let mut line = Line::raw(truncate(&text, width));
-            if n == selected {
-                line = line.style(theme.selected());
-            }
-            lines.push(line);
+    } else {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(" To act on: {high} high, {medium} medium · parking lot: {parked}"),
+                theme.title(),
+            ),
+            Span::raw(" · enter opens one"),
+        ]));
+    }
+    let room = (rect.height as usize).saturating_sub(lines.len() + 2);
+    let selected = selected.min(items.len().saturating_sub(1));
+    let offset = selected.saturating_sub(room.saturating_sub(1));
+    for (n, item) in items.iter().enumerate().skip(offset).take(room) {
+        let (mark, word, style) = match item.why {
+            Listed::High => ("✗", "HIGH  ", theme.risk(Some(Risk::High))),
+            Listed::Medium => ("◑", "MEDIUM", theme.risk(Some(Risk::Medium))),
+            Listed::Flagged => ("⚑", "PARKED", theme.flag()),
+        };
+        let text = if item.why == Listed::Flagged && !item.reason.is_empty() {
+            format!("{} — {}  {}", item.label, item.reason, item.key)
+        } else {
+            format!("{}  {}", item.label, item.key)
+        };
+        let here = n == selected;
+        let mut line = Line::from(vec![
+            Span::raw(if here { " ▶ " } else { "   " }),
+            Span::styled(format!("{mark} {word} "), style),
+            Span::raw(truncate(&text, width.saturating_sub(12))),
+        ]);
+        if here {
+            line = line.style(theme.selected());
         }
+        lines.push(line);
+    }
+    let mut block = Block::bordered()
+        .border_type(theme.border_type(true))
+        .border_style(theme.focus_border())
+        .title(" Summary · the whole review ");
+    let below = items.len().saturating_sub(offset + room);
+    if below > 0 {
+        block = block
+            .title_bottom(Line::from(format!(" ↓ {below} more: ↓ ")).alignment(Alignment::Right));
+    }
+    if offset > 0 {
+        block = block.title(Line::from(format!(" ↑ {offset} more ")).alignment(Alignment::Right));
     }
     frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::bordered()
-                .border_style(theme.focus_border())
-                .title(" Summary · x export · esc closes "),
-        ),
-        rect,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
