@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 )]
 pub struct Cli {
     /// A pack file or folder to load after the built-in and user packs (repeatable; an AWS lens
-    /// .json is accepted).
+    /// or an Azure review checklist .json is accepted).
     #[arg(long = "pack", value_name = "PATH", global = true)]
     pub packs: Vec<PathBuf>,
 
@@ -80,6 +80,12 @@ pub enum Command {
         after_help = "Examples:\n  scorps lens import custom-lens.json -o pillars/custom.yaml\n  scorps lens export security -o security-lens.json"
     )]
     Lens(LensCommand),
+    /// Import and export Azure review checklists (and the answers of a filled one).
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  scorps checklist import aks_checklist.en.json -o packs/aks.yaml\n  scorps checklist import filled.json -o packs/aks.yaml --review aks.review.toml\n  scorps checklist export aks.review.toml --checklist aks_checklist.en.json -o filled.json"
+    )]
+    Checklist(ChecklistCommand),
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  scorps completions bash > ~/.local/share/bash-completion/completions/scorps"
@@ -118,6 +124,10 @@ pub struct ReviewArgs {
     /// Walk only flagged questions.
     #[arg(long)]
     pub flagged: bool,
+    /// Start in presentation mode: only the question, its practices and the risk, full width
+    /// (p switches it on and off).
+    #[arg(long)]
+    pub present: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -321,5 +331,48 @@ pub enum LensCommand {
         /// Write here instead of stdout.
         #[arg(short, long, value_name = "LENS.json")]
         output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChecklistCommand {
+    /// Convert an Azure review checklist into a pack (YAML), and a filled one into a review.
+    #[command(
+        after_help = "Examples:\n  scorps checklist import aks_checklist.en.json -o packs/aks.yaml\n  scorps checklist import filled.json -o packs/aks.yaml --review aks.review.toml --workload \"Payments AKS\""
+    )]
+    Import {
+        /// The checklist (JSON), blank or filled in.
+        checklist: PathBuf,
+        /// Write the pack here instead of stdout.
+        #[arg(short, long, value_name = "PACK.yaml")]
+        output: Option<PathBuf>,
+        /// The pack id (default: from the file name).
+        #[arg(long)]
+        id: Option<String>,
+        /// Also write the items' statuses and comments as a new review file.
+        #[arg(long, value_name = "FILE.review.toml")]
+        review: Option<PathBuf>,
+        /// The workload the review is of (default: the checklist's name).
+        #[arg(long, requires = "review")]
+        workload: Option<String>,
+    },
+    /// Write a review's answers into its checklist JSON: every item's status and comments.
+    #[command(
+        after_help = "Examples:\n  scorps checklist export aks.review.toml --checklist aks_checklist.en.json -o filled.json\n  scorps --pack aks_checklist.en.json checklist export aks.review.toml > filled.json"
+    )]
+    Export {
+        /// The review file.
+        review: PathBuf,
+        /// Write here instead of stdout.
+        #[arg(short, long, value_name = "FILLED.json")]
+        output: Option<PathBuf>,
+        /// The checklist the review's pack was imported from (default: the review's pack, when
+        /// it is loaded from a checklist .json).
+        #[arg(long, value_name = "CHECKLIST.json")]
+        checklist: Option<PathBuf>,
+        /// The review's pack whose answers to write (default: the checklist's, or the review's
+        /// only pack).
+        #[arg(long, value_name = "PACK_ID")]
+        id: Option<String>,
     },
 }

@@ -307,3 +307,55 @@ fn a_large_paste_into_the_notes_is_saved_whole() {
     s.get_process_mut().signal(Signal::SIGTERM).unwrap();
     assert!(matches!(wait_exit(&mut s), WaitStatus::Exited(_, 0)));
 }
+
+#[test]
+fn sigint_from_outside_saves_restores_the_terminal_and_releases_the_lock() {
+    let env = Env::new();
+    let file = env.path("i.review.toml");
+    let mut s = env.spawn(&["review", "i.review.toml", "--workload", "W"]);
+    s.expect("Risk").unwrap();
+    send_slowly(&mut s, &[" "]);
+    wait_for_file(&mut s, &file, "selected");
+    s.get_process_mut().signal(Signal::SIGINT).unwrap();
+    s.expect("\x1b[?1049l").unwrap();
+    let status = wait_exit(&mut s);
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+    assert!(
+        !env.path("i.review.toml.lock").exists(),
+        "the lock is released"
+    );
+    assert!(std::fs::read_to_string(&file).unwrap().contains("selected"));
+}
+
+#[test]
+fn a_bracketed_paste_is_saved_whole_before_a_hangup_and_esc_still_works() {
+    let env = Env::new();
+    let file = env.path("p.review.toml");
+    let mut s = env.spawn(&["review", "p.review.toml", "--workload", "W"]);
+    s.expect("Risk").unwrap();
+    send_slowly(&mut s, &["n"]);
+    let pasted: String = (0..700).map(|i| format!("w{i:03} ")).collect();
+    assert!(pasted.len() > 3000);
+    s.send(format!("\x1b[200~{pasted}\x1b[201~")).unwrap();
+    // Esc right after the paste leaves the notes: the q that follows quits instead of being typed.
+    send_slowly(&mut s, &["\x1b", "q"]);
+    let status = wait_exit(&mut s);
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains(&format!("notes = \"{}\"", pasted.trim_end())) || text.contains(&pasted),
+        "{text}"
+    );
+
+    // A hangup right after a paste: the paste is on disk whole.
+    let mut s = env.spawn(&["review", "p.review.toml"]);
+    s.expect("Risk").unwrap();
+    send_slowly(&mut s, &[RIGHT, "n"]);
+    let second: String = (0..700).map(|i| format!("h{i:03} ")).collect();
+    s.send(format!("\x1b[200~{second}\x1b[201~")).unwrap();
+    wait_for_file(&mut s, &file, "h699");
+    s.get_process_mut().signal(Signal::SIGHUP).unwrap();
+    assert!(matches!(wait_exit(&mut s), WaitStatus::Exited(_, 0)));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains(&second), "{text}");
+}

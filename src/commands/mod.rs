@@ -1,6 +1,7 @@
 //! What each command does: thin shells over the domain modules of the library.
 
 mod check;
+mod checklist;
 mod diff;
 mod export;
 mod lens;
@@ -129,6 +130,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Review(args)) => review::run(&ctx, args),
         Some(Command::Packs(cmd)) => packs::run(&ctx, cmd),
         Some(Command::Lens(cmd)) => lens::run(&ctx, cmd),
+        Some(Command::Checklist(cmd)) => checklist::run(&ctx, cmd),
         Some(Command::Score(args)) => score::run(&ctx, args),
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Check(args)) => check::run(&ctx, args),

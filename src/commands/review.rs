@@ -137,6 +137,8 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
     let mut app = app;
     app.timebox_minutes = ctx.config.timebox_minutes.unwrap_or(0);
     app.pillar_minutes = ctx.config.pillar_minutes;
+    app.present = args.present;
+    app.config_targets = ctx.config.targets.clone();
     app.color = ctx.config.use_color();
     app.export_dir = ctx.config.export_dir.clone();
     let saved = app.session().map(|s| s.review().clone());

@@ -18,7 +18,14 @@ pub fn lint(pack: &Pack) -> Vec<PackError> {
     let mut budget = SELECTION_BUDGET;
     let mut skipped = Vec::new();
     for (_, q) in pack.questions() {
-        let count = (1u64 << q.practices().count()) - 1 + u64::from(q.none_choice().is_some());
+        // Only ordered rules are checked selection by selection; levels and thresholds cost
+        // nothing here, so they leave the budget to the questions that need it.
+        let count = match q.risk {
+            RiskRules::Ordered { .. } => {
+                (1u64 << q.practices().count()) - 1 + u64::from(q.none_choice().is_some())
+            }
+            RiskRules::IfMissing | RiskRules::Thresholds => 0,
+        };
         let exhaustive = count <= budget;
         if exhaustive {
             budget -= count;
@@ -327,6 +334,27 @@ mod tests {
             w.iter()
                 .any(|w| w.contains("q39") && w.contains("practice `c5` is not mentioned"))
         );
+    }
+
+    #[test]
+    fn questions_without_rules_use_none_of_the_budget() {
+        // 40 questions of 19 practices with `if_missing` levels, as a large Azure checklist
+        // gives: nothing to check selection by selection, so no budget warning.
+        let mut text = String::from(
+            "schema: 1\nid: big\nname: Big\nversion: 1.0.0\npillars:\n  - id: security\n    name: S\n    questions:\n",
+        );
+        for q in 0..40 {
+            text.push_str(&format!(
+                "      - id: q{q}\n        title: Q?\n        choices:\n"
+            ));
+            for c in 0..19 {
+                text.push_str(&format!(
+                    "          - {{ id: c{c}, title: C, improve: x, if_missing: high }}\n"
+                ));
+            }
+        }
+        let pack = load_str("big.yaml", &text, Source::Builtin("big.yaml")).unwrap();
+        assert!(lint(&pack).is_empty(), "{:?}", lint(&pack));
     }
 
     #[test]

@@ -19,7 +19,7 @@ use super::raw::{RawChoice, RawIfMissing, RawLevel, RawPack, RawQuestion, RawRul
 use super::rule::{self, Compiled};
 use super::{
     Choice, Link, MAX_CHOICES, MissingRisk, Pack, Pillar, Question, Risk, RiskRules, Rule, Source,
-    builtin, lens,
+    builtin,
 };
 
 /// The largest pack file read, in bytes (the largest real AWS lens is about 0.2 MiB).
@@ -110,7 +110,8 @@ pub fn load_file(path: &Path) -> Result<(Pack, Vec<PackError>), PackErrors> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
     {
-        return lens::import_bytes(&name, &bytes, source);
+        // An Azure review checklist or an AWS custom lens, told apart by their top-level keys.
+        return super::checklist::import_json(&name, &bytes, source);
     }
     let text = String::from_utf8(bytes)
         .map_err(|e| not_utf8(&name, e.as_bytes(), e.utf8_error().valid_up_to()))?;

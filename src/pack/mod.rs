@@ -6,6 +6,7 @@
 //! re-checks them.
 
 pub mod builtin;
+pub mod checklist;
 pub mod coverage;
 mod diagnose;
 pub mod error;

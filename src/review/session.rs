@@ -13,7 +13,7 @@
 //!   optional words; it counts as in place for the risk, and it answers the question as a tick
 //!   does. A practice is ticked or not applicable, never both: doing one undoes the other.
 //! - **Notes, evidence and the flag** can be set in any state. Evidence links are trimmed; an
-//!   empty or repeated link is refused.
+//!   empty or repeated link is refused. Notes hold at most 64 KiB, a reason or a link 4 KiB.
 //! - Every change stamps the answer and the review with the time the caller passes in. An answer
 //!   with nothing left in it (unanswered, no notes, evidence, flag or reason) leaves the file.
 //! - **Moving** changes only the resume position, never `updated`.
@@ -27,6 +27,13 @@ use std::fmt;
 
 use super::model::{Answer, NaReason, PracticeNa, Review, State, Timestamp, key};
 use crate::pack::{Pack, Pillar, Question, Risk};
+
+/// The longest notes an answer takes (bytes). Longer notes already in a file are kept and may be
+/// shortened, never lengthened.
+pub const MAX_NOTES: usize = 64 * 1024;
+
+/// The longest reason, evidence link or flag reason (bytes).
+pub const MAX_LINE: usize = 4 * 1024;
 
 /// Which questions a session walks. Empty lists mean "all".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -196,6 +203,8 @@ pub enum Refusal {
     NoSuchEvidence,
     EmptyEvidence,
     DuplicateEvidence,
+    /// Notes, a link or a reason longer than scorps keeps.
+    TooLong,
     /// A step past the last question.
     LastQuestion,
     /// A step before the first question.
@@ -214,6 +223,9 @@ impl fmt::Display for Refusal {
             Refusal::NoSuchEvidence => "There is no evidence link there.",
             Refusal::EmptyEvidence => "Type a link or reference first.",
             Refusal::DuplicateEvidence => "That link is already there.",
+            Refusal::TooLong => {
+                "That is longer than a note may be (64 KiB); put long texts in a linked document."
+            }
             Refusal::LastQuestion => "That was the last question.",
             Refusal::FirstQuestion => "This is the first question.",
         })
@@ -401,6 +413,9 @@ impl Session {
                 if reason.is_empty() {
                     return Outcome::Refused(Refusal::ReasonRequired);
                 }
+                if reason.len() > MAX_LINE {
+                    return Outcome::Refused(Refusal::TooLong);
+                }
                 answer.state = State::NotApplicable;
                 answer.reason = reason.to_string();
                 Change::NotApplicable
@@ -418,6 +433,9 @@ impl Session {
                 reason,
                 note,
             } => {
+                if note.len() > MAX_LINE {
+                    return Outcome::Refused(Refusal::TooLong);
+                }
                 let c = match q.choices.get(choice) {
                     None => return Outcome::Refused(Refusal::NoSuchChoice),
                     Some(c) if c.none => return Outcome::Refused(Refusal::NotAPractice),
@@ -449,6 +467,9 @@ impl Session {
                 Change::PracticeNotApplicableCleared
             }
             Edit::Notes(text) => {
+                if text.len() > MAX_NOTES && text.len() > answer.notes.len() {
+                    return Outcome::Refused(Refusal::TooLong);
+                }
                 answer.notes = text;
                 Change::Notes
             }
@@ -456,6 +477,9 @@ impl Session {
                 let link = link.trim();
                 if link.is_empty() {
                     return Outcome::Refused(Refusal::EmptyEvidence);
+                }
+                if link.len() > MAX_LINE {
+                    return Outcome::Refused(Refusal::TooLong);
                 }
                 if answer.evidence.iter().any(|e| e == link) {
                     return Outcome::Refused(Refusal::DuplicateEvidence);
@@ -471,6 +495,9 @@ impl Session {
                 Change::EvidenceRemoved
             }
             Edit::Flag { on, reason } => {
+                if reason.len() > MAX_LINE {
+                    return Outcome::Refused(Refusal::TooLong);
+                }
                 answer.flagged = on;
                 answer.flag_reason = if on {
                     reason.trim().to_string()

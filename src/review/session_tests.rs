@@ -477,3 +477,35 @@ proptest! {
         prop_assert_eq!(score::score(&back, &packs), score::score(s.review(), &packs));
     }
 }
+
+#[test]
+fn overlong_text_is_refused_and_long_notes_can_only_shrink() {
+    let mut s = session();
+    let long = "x".repeat(MAX_NOTES + 1);
+    assert_eq!(
+        s.apply(Edit::Notes(long.clone()), T0),
+        Outcome::Refused(Refusal::TooLong)
+    );
+    assert_eq!(
+        s.apply(Edit::AddEvidence("y".repeat(MAX_LINE + 1)), T0),
+        Outcome::Refused(Refusal::TooLong)
+    );
+    assert_eq!(
+        s.apply(Edit::NotApplicable("r".repeat(MAX_LINE + 1)), T0),
+        Outcome::Refused(Refusal::TooLong)
+    );
+    // Notes already longer (from the file) are kept and may be shortened.
+    let mut review = s.review().clone();
+    review.answers.insert(
+        key("demo", "identities"),
+        Answer {
+            notes: long.clone(),
+            ..Answer::default()
+        },
+    );
+    let mut s = Session::new(review, vec![pack()], Filter::default()).unwrap();
+    assert_eq!(
+        s.apply(Edit::Notes(long[1..].to_string()), T0),
+        Outcome::Changed(Change::Notes)
+    );
+}

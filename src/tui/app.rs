@@ -53,6 +53,13 @@ pub enum Overlay {
     },
     /// Where to write the markdown backlog.
     Export(LineInput),
+    /// Leaving failed to save: save elsewhere, leave without saving, or stay.
+    Unsaved {
+        error: String,
+        /// How many answers differ from the file on disk.
+        lost: usize,
+        input: LineInput,
+    },
 }
 
 /// Which screen is up.
@@ -76,6 +83,8 @@ pub struct Walk {
     pub session: Session,
     /// Said once on opening: changed packs, answers whose question is gone.
     pub notices: Vec<String>,
+    /// The review's newest milestone, for the summary's "was".
+    pub milestone: Option<crate::review::milestone::Milestone>,
 }
 
 /// Everything the TUI shows.
@@ -102,6 +111,8 @@ pub struct App {
     pub changed: bool,
     /// Minutes per pillar from the settings, when the review sets none.
     pub pillar_minutes: Option<u32>,
+    /// Target scores per pillar from the settings (the review's own win).
+    pub config_targets: std::collections::BTreeMap<String, f64>,
     pub overlay: Option<Overlay>,
     /// The notes editor of the current question.
     pub notes: TextArea<'static>,
@@ -116,6 +127,8 @@ pub struct App {
     /// Where exports go by default (else beside the review).
     pub export_dir: Option<PathBuf>,
     pub quit: bool,
+    /// Where the review was saved when its own file could not take it.
+    pub saved_elsewhere: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for App {
@@ -141,6 +154,10 @@ pub enum Effect {
     Open(PathBuf),
     /// Save and leave.
     Quit,
+    /// Save the review to another file, then leave.
+    SaveAs(PathBuf),
+    /// Leave without saving what the file does not have.
+    Discard,
 }
 
 /// Everything that can happen.
@@ -177,6 +194,15 @@ pub enum Msg {
     Complete,
     /// A key for the open one-line input.
     InputKey(KeyEvent),
+    /// Text pasted in one piece (bracketed paste).
+    Paste(String),
+    /// Leaving failed: the error and how many answers would be lost.
+    CannotSave {
+        error: String,
+        lost: usize,
+    },
+    /// Leave without saving, after being told what is lost.
+    QuitUnsaved,
     /// Remove the selected evidence link.
     DeleteEvidence,
     /// Show the whole "why it matters", or fold it again.
@@ -238,6 +264,7 @@ impl App {
             counted: now,
             changed: false,
             pillar_minutes: None,
+            config_targets: std::collections::BTreeMap::new(),
             overlay: None,
             notes: TextArea::default(),
             message: None,
@@ -248,6 +275,7 @@ impl App {
             color: true,
             export_dir: None,
             quit: false,
+            saved_elsewhere: None,
         }
     }
 
@@ -286,6 +314,15 @@ impl App {
             .filter(|m| *m > 0)
     }
 
+    /// The target score of each pillar: the review's, else the settings'.
+    pub fn targets(&self) -> crate::report::targets::Targets {
+        let review = self
+            .session()
+            .map(|s| s.review().targets.clone())
+            .unwrap_or_default();
+        crate::report::targets::Targets::resolve(&review, &self.config_targets)
+    }
+
     /// What the walk covers, for the navigator's title.
     pub fn scope(&self) -> String {
         let Some(filter) = self.session().map(Session::filter) else {
@@ -300,10 +337,12 @@ impl App {
         self.choice = 0;
         self.scroll = None;
         self.why_open = false;
+        // Notes over the limit are never edited here (the file keeps them): no need to load them.
         let notes = self
             .session()
             .and_then(Session::current_answer)
             .map(|a| a.notes.clone())
+            .filter(|n| n.len() <= crate::review::session::MAX_NOTES)
             .unwrap_or_default();
         let lines: Vec<String> = notes
             .split('\n')

@@ -75,8 +75,11 @@ fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) -> Option<Msg> {
         Effect::Create(new) => started(app, rt, create(&new, &rt.catalog, &rt.filter)),
         Effect::Quit => {
             if let Some(e) = save_pending(app, rt) {
-                // Stay open: leaving now would lose what is on screen.
-                return Some(Msg::Done(Err(format!("NOT SAVED, not quitting: {e}"))));
+                // Stay open and ask: leaving now would lose what is on screen.
+                return Some(Msg::CannotSave {
+                    error: e.to_string(),
+                    lost: lost(app, rt),
+                });
             }
             if let Some(w) = &app.walk {
                 recent::remember(
@@ -89,7 +92,38 @@ fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) -> Option<Msg> {
             app.quit = true;
             None
         }
+        Effect::SaveAs(path) => {
+            let w = app.walk.as_ref()?;
+            match store::save(&path, w.session.review()) {
+                Ok(()) => {
+                    app.quit = true;
+                    app.saved_elsewhere = Some(path);
+                    None
+                }
+                Err(e) => Some(Msg::CannotSave {
+                    error: e.to_string(),
+                    lost: lost(app, rt),
+                }),
+            }
+        }
+        Effect::Discard => {
+            app.quit = true;
+            None
+        }
     }
+}
+
+/// How many answers differ between the review on screen and the file as last read or written.
+fn lost(app: &App, rt: &Runtime) -> usize {
+    let (Some(w), Some(saved)) = (&app.walk, &rt.saved) else {
+        return 0;
+    };
+    let now = &w.session.review().answers;
+    let keys: std::collections::BTreeSet<&String> =
+        now.keys().chain(saved.answers.keys()).collect();
+    keys.into_iter()
+        .filter(|k| now.get(*k) != saved.answers.get(*k))
+        .count()
 }
 
 /// Writes the review when it differs from what was last read or written; the error when that

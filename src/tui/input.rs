@@ -24,6 +24,22 @@ impl LineInput {
             .map_or(self.text.len(), |(i, _)| i)
     }
 
+    /// Inserts pasted text at the cursor as one line: line breaks and tabs become spaces, other
+    /// control characters are dropped.
+    pub fn insert_str(&mut self, text: &str) {
+        let clean: String = text
+            .chars()
+            .filter_map(|c| match c {
+                '\n' | '\r' | '\t' => Some(' '),
+                c if c.is_control() => None,
+                c => Some(c),
+            })
+            .collect();
+        let at = self.byte(self.cursor);
+        self.text.insert_str(at, &clean);
+        self.cursor += clean.chars().count();
+    }
+
     /// Applies an editing key; returns false for keys it does not use.
     pub fn key(&mut self, key: KeyEvent) -> bool {
         let len = self.text.chars().count();

@@ -21,6 +21,8 @@ pub enum Context {
     Editing,
     /// Asking why a question is flagged.
     Flag,
+    /// Leaving failed to save.
+    Unsaved,
     Help,
     Summary,
     Find,
@@ -53,6 +55,7 @@ impl Context {
             Context::Notes => "Walk: the notes pane",
             Context::Editing => "Writing notes",
             Context::Flag => "Flag",
+            Context::Unsaved => "Leaving without a save",
             Context::Help => "Help",
             Context::Summary => "Summary",
             Context::Find => "Find",
@@ -524,6 +527,31 @@ pub static BINDINGS: &[Binding] = &[
         &[C::Export],
         |_| Msg::Back
     ),
+    bind!(
+        &[KeyCode::Enter],
+        "enter",
+        "save the review to the file named, then leave",
+        Some(("enter", "save there")),
+        &[C::Unsaved],
+        |_| Msg::Submit
+    ),
+    Binding {
+        codes: &[KeyCode::Char('q')],
+        ctrl: true,
+        keys: "ctrl+q",
+        help: "leave without saving: what the file does not have is lost",
+        footer: Some(("ctrl+q", "leave unsaved")),
+        contexts: &[C::Unsaved],
+        msg: |_| Msg::QuitUnsaved,
+    },
+    bind!(
+        &[KeyCode::Esc],
+        "esc",
+        "stay in the review (try again later)",
+        Some(("esc", "stay")),
+        &[C::Unsaved],
+        |_| Msg::Back
+    ),
     // The start screen.
     bind!(
         &[KeyCode::Tab],
@@ -658,6 +686,7 @@ pub fn context(app: &App) -> Context {
         Some(Overlay::Reason(_)) => Context::Reason,
         Some(Overlay::Export(_)) => Context::Export,
         Some(Overlay::Flag(_)) => Context::Flag,
+        Some(Overlay::Unsaved { .. }) => Context::Unsaved,
         None => match app.focus {
             Focus::Navigator => Context::Navigator,
             Focus::Question => Context::Question,
@@ -757,6 +786,7 @@ pub fn to_msg(app: &App, event: &Event, size: (u16, u16)) -> Option<Msg> {
             _ => None,
         },
         Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
+        Event::Paste(text) => Some(Msg::Paste(text.clone())),
         _ => None,
     }
 }
@@ -775,6 +805,7 @@ fn key_msg(app: &App, key: KeyEvent) -> Option<Msg> {
         | Context::Evidence
         | Context::Reason
         | Context::Flag
+        | Context::Unsaved
         | Context::Export => Some(Msg::InputKey(key)),
         _ => None,
     }

@@ -71,6 +71,19 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// The first `rows` lines of `text` wrapped to `width`, reading no more of the text than they
+/// can hold (notes may be long; drawing them must not cost their whole length).
+pub fn wrap_head(text: &str, width: usize, rows: usize) -> Vec<String> {
+    let budget = width.max(1) * rows.max(1) * 2;
+    let end = text
+        .char_indices()
+        .nth(budget)
+        .map_or(text.len(), |(i, _)| i);
+    let mut lines = wrap(&text[..end], width);
+    lines.truncate(rows);
+    lines
+}
+
 /// What a line of the question pane shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
@@ -97,8 +110,8 @@ pub struct DocLine {
     pub text: String,
 }
 
-/// Columns before a practice's text: `▶ [x] 1  `.
-pub const CHOICE_INDENT: usize = 9;
+/// Columns before a practice's text: `▶ [x] 1 `.
+pub const CHOICE_INDENT: usize = 8;
 
 /// The walk screen's areas, and the question pane's document and window.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,11 +165,15 @@ fn notes_rows(app: &App, width: usize, body_h: u16) -> u16 {
     if app.focus == Focus::Editing {
         return (body_h / 2).max(5);
     }
-    let text = app.notes.lines().join("\n");
-    let wanted = if text.trim().is_empty() {
+    let most = (body_h / 3).max(1) as usize;
+    let notes = app
+        .session()
+        .and_then(crate::review::session::Session::current_answer)
+        .map_or("", |a| a.notes.as_str());
+    let wanted = if notes.trim().is_empty() {
         1
     } else {
-        wrap(&text, width.max(1)).len()
+        wrap_head(notes, width.max(1), most).len()
     };
     (wanted as u16).clamp(1, (body_h / 3).max(1))
 }
@@ -287,7 +304,7 @@ fn document(app: &App, width: usize, height: usize) -> Vec<DocLine> {
         };
         if !help.trim().is_empty() {
             out.push(line(Part::Blank, String::new()));
-            let label = format!("About {}: ", choice_number(app.choice));
+            let label = format!("About {}: ", choice_key(q, app.choice));
             let body = wrap(&format!("{label}{help}"), width);
             for (n, t) in body.into_iter().enumerate() {
                 out.push(line(Part::Help { first: n == 0 }, t));
@@ -297,9 +314,11 @@ fn document(app: &App, width: usize, height: usize) -> Vec<DocLine> {
     out
 }
 
-/// How a choice is numbered on screen: 1 to 9, "None of these" on 0, the rest unnumbered.
-pub fn choice_number(index: usize) -> String {
+/// How a choice is numbered on screen (and which digit ticks it): 1 to 9 by position, "None of
+/// these" on 0, any further practices unnumbered.
+pub fn choice_key(q: &crate::pack::Question, index: usize) -> String {
     match index {
+        _ if q.choices.get(index).is_some_and(|c| c.none) => "0".to_string(),
         0..=8 => (index + 1).to_string(),
         _ => "·".to_string(),
     }

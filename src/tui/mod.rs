@@ -75,10 +75,20 @@ pub fn walk(opened: Opened, filter: &Filter) -> anyhow::Result<Walk> {
             "Nothing to walk: no question matches the filter.".to_string()
         });
     }
+    let milestone = match crate::review::milestone::last(&opened.path) {
+        Ok(m) => m,
+        Err(e) => {
+            notices.push(format!(
+                "milestones unreadable, left out of the summary: {e}"
+            ));
+            None
+        }
+    };
     Ok(Walk {
         file: opened.path,
         session,
         notices,
+        milestone,
     })
 }
 

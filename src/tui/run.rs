@@ -1,7 +1,9 @@
 //! The event loop: draw, wait for events (or the one-second clock), handle them, save.
 //!
-//! SIGTERM and SIGHUP save and restore the terminal; a panic restores it too, and the atomic
-//! saves mean the file on disk is always the last complete state.
+//! SIGTERM, SIGHUP and SIGINT save and restore the terminal; a panic restores it too, and the
+//! atomic saves mean the file on disk is always the last complete state. When a forced exit cannot
+//! save to the review file, the review is written to a rescue file in the temporary folder and the
+//! error says where. Pastes arrive whole (bracketed paste), so a paste is one change and one save.
 
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -9,7 +11,9 @@ use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
 use super::app::{App, Msg};
@@ -25,20 +29,32 @@ fn now_secs() -> u64 {
 /// open at the end.
 pub fn run(mut app: App, mut rt: Runtime) -> anyhow::Result<Option<std::path::PathBuf>> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let mut terminal = ratatui::try_init()?;
-    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        let _ = execute!(
+            std::io::stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste
+        );
         previous(info);
     }));
     let result = event_loop(&mut terminal, &mut app, &mut rt, &stop);
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    let _ = execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
     ratatui::restore();
-    result.map(|()| app.walk.map(|w| w.file))
+    result.map(|()| app.saved_elsewhere.or_else(|| app.walk.map(|w| w.file)))
 }
 
 /// Reads terminal events on a thread of its own and hands them over.
@@ -110,11 +126,30 @@ fn event_loop(
         if lost {
             // Leaving is not up to us now: save what there is, and say so if that fails.
             if let Some(e) = save_pending(app, rt) {
-                anyhow::bail!("NOT SAVED: {e}");
+                anyhow::bail!("NOT SAVED: {e}{}", rescue(app));
             }
             dispatch(app, rt, Msg::Quit);
             return Ok(());
         }
         flush(app, rt);
+    }
+}
+
+/// Writes the review to a rescue file in the temporary folder; says where, or that it failed.
+fn rescue(app: &App) -> String {
+    let Some(w) = &app.walk else {
+        return String::new();
+    };
+    let path = std::env::temp_dir().join(format!(
+        "{}.rescued-{}.review.toml",
+        super::review_stem(&w.file),
+        std::process::id()
+    ));
+    match crate::review::store::save(&path, w.session.review()) {
+        Ok(()) => format!(
+            "\n  help: the answers were written to {} instead",
+            path.display()
+        ),
+        Err(e) => format!("\n  and no rescue copy could be written either: {e}"),
     }
 }

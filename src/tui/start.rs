@@ -219,6 +219,26 @@ impl StartForm {
         self.error = None;
     }
 
+    /// Pasted text goes into the text field under the cursor.
+    pub fn paste(&mut self, text: &str) {
+        match self.row {
+            Row::Open => self.open.insert_str(text),
+            Row::Field(f) => {
+                self.field_mut(f).insert_str(text);
+                match f {
+                    Field::File => self.file_edited = true,
+                    Field::Workload if !self.file_edited => {
+                        let name = file_name_for(&self.field(Field::Workload).text);
+                        *self.field_mut(Field::File) = LineInput::new(&name);
+                    }
+                    _ => {}
+                }
+            }
+            _ => return,
+        }
+        self.error = None;
+    }
+
     /// Tab on the open row: completes the path typed as far as the folder's entries agree,
     /// offering folders and review files (`*.review.toml`).
     pub fn complete(&mut self) {

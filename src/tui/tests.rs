@@ -897,3 +897,162 @@ fn keys_doc_matches_the_key_table() {
         "docs/review-screen.md differs from the key table: run UPDATE_DOCS=1 cargo test keys_doc"
     );
 }
+
+#[test]
+fn the_summary_shows_the_last_milestone_and_the_targets() {
+    let mut app = walked();
+    let s = app.session().unwrap();
+    let card = crate::review::score(s.review(), s.packs());
+    let milestone = crate::review::milestone::Milestone::freeze(
+        "q3",
+        Timestamp(NOW as i64),
+        s.review(),
+        &s.review().packs,
+        &card,
+    );
+    app.walk.as_mut().unwrap().milestone = Some(milestone);
+    app.config_targets.insert("security".into(), 80.0);
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('s'));
+    let screen = render(&app, 100, 30);
+    assert!(
+        screen.contains("Milestone q3 (2026-11-26): score 50"),
+        "{screen}"
+    );
+    assert!(screen.contains("was 50"), "{screen}");
+    let bars = |name: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(&format!(" {name} ")) && l.contains('░'))
+            .map_or(0, |l| l.matches('┃').count())
+    };
+    assert_eq!(
+        bars("Security"),
+        bars("Reliability") + 1,
+        "the security bar marks its target:\n{screen}"
+    );
+}
+
+#[test]
+fn a_paste_is_one_edit_in_the_notes_and_one_line_in_an_input() {
+    let mut app = app();
+    update(&mut app, Msg::EditNotes);
+    let pasted = "first line\r\nsecond\u{1b}[31m line\tend";
+    assert_eq!(
+        update(&mut app, Msg::Paste(pasted.into())),
+        Some(Effect::Save)
+    );
+    assert_eq!(
+        answer(&app, "demo/identities").notes,
+        "first line\nsecond line end"
+    );
+    update(&mut app, Msg::Back);
+    update(&mut app, Msg::AskEvidence);
+    update(&mut app, Msg::Paste("https://wiki/a\nb".into()));
+    let Some(Overlay::Evidence { input, .. }) = &app.overlay else {
+        panic!("the evidence input is open")
+    };
+    assert_eq!(input.text, "https://wiki/a b");
+    // Too much for a note is refused whole, and said.
+    update(&mut app, Msg::Back);
+    update(&mut app, Msg::EditNotes);
+    update(&mut app, Msg::Paste("x".repeat(70 * 1024)));
+    assert!(answer(&app, "demo/identities").notes.len() < 100);
+    assert!(app.message.as_ref().unwrap().0.contains("64 KiB"));
+}
+
+#[test]
+fn notes_over_the_limit_are_shown_not_edited() {
+    let mut r = demo_review();
+    let huge = "word ".repeat(400_000);
+    r.answers.insert(
+        "demo/identities".into(),
+        crate::review::Answer {
+            notes: huge.clone(),
+            ..Default::default()
+        },
+    );
+    let mut app = App::walk(walk_of(r, &Filter::default()), NOW);
+    assert_eq!(app.notes.lines(), [""], "not loaded into the editor");
+    update(&mut app, Msg::EditNotes);
+    assert_ne!(app.focus, Focus::Editing);
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .0
+            .contains("longer than 64 KiB")
+    );
+    let screen = render(&app, 100, 30);
+    assert!(screen.contains("word word"), "{screen}");
+    assert_eq!(answer(&app, "demo/identities").notes, huge);
+}
+
+#[test]
+fn a_quit_that_cannot_save_offers_another_file_or_leaving_unsaved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = demo_session();
+    // A file in a folder that does not exist cannot be written.
+    w.file = dir.path().join("gone/demo.review.toml");
+    let saved = w.session.review().clone();
+    let mut app = App::walk(w, NOW);
+    let mut rt = super::Runtime {
+        catalog: catalog_of(demo_pack()),
+        lock: None,
+        recent_file: None,
+        filter: Filter::default(),
+        saved: Some(saved),
+    };
+    super::dispatch(&mut app, &mut rt, Msg::Toggle(0));
+    super::dispatch(&mut app, &mut rt, Msg::Quit);
+    assert!(!app.quit, "never leaves silently");
+    let Some(Overlay::Unsaved { lost, input, .. }) = &app.overlay else {
+        panic!("asks what to do")
+    };
+    assert_eq!(*lost, 1);
+    assert!(
+        input.text.ends_with("demo.rescued.review.toml"),
+        "{}",
+        input.text
+    );
+    assert!(render(&app, 80, 24).contains("1 answer on screen is not in the file yet"));
+    // Esc stays; then save elsewhere.
+    super::dispatch(&mut app, &mut rt, Msg::Back);
+    assert!(!app.quit && app.overlay.is_none());
+    super::dispatch(&mut app, &mut rt, Msg::Quit);
+    let elsewhere = dir.path().join("rescue.review.toml");
+    app.overlay = Some(Overlay::Unsaved {
+        error: String::new(),
+        lost: 1,
+        input: LineInput::new(&elsewhere.display().to_string()),
+    });
+    super::dispatch(&mut app, &mut rt, Msg::Submit);
+    assert!(app.quit);
+    let text = std::fs::read_to_string(&elsewhere).unwrap();
+    assert!(text.contains("central-idp"), "{text}");
+    assert_eq!(app.saved_elsewhere.as_deref(), Some(elsewhere.as_path()));
+}
+
+#[test]
+fn leaving_unsaved_is_a_choice_made_knowingly() {
+    let mut w = demo_session();
+    w.file = "/nonexistent-folder/demo.review.toml".into();
+    let saved = w.session.review().clone();
+    let mut app = App::walk(w, NOW);
+    let mut rt = super::Runtime {
+        catalog: catalog_of(demo_pack()),
+        lock: None,
+        recent_file: None,
+        filter: Filter::default(),
+        saved: Some(saved),
+    };
+    super::dispatch(&mut app, &mut rt, Msg::Toggle(0));
+    super::dispatch(&mut app, &mut rt, Msg::Quit);
+    let event = ratatui::crossterm::event::Event::Key(KeyEvent::new(
+        KeyCode::Char('q'),
+        KeyModifiers::CONTROL,
+    ));
+    let msg = super::keys::to_msg(&app, &event, (80, 24)).unwrap();
+    super::dispatch(&mut app, &mut rt, msg);
+    assert!(app.quit);
+}

@@ -39,6 +39,20 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             app.enter(*walk);
             return None;
         }
+        Msg::CannotSave { error, lost } => {
+            let stem = app
+                .walk
+                .as_ref()
+                .map_or_else(|| "review".to_string(), |w| super::review_stem(&w.file));
+            let rescue = std::env::temp_dir().join(format!("{stem}.rescued.review.toml"));
+            app.overlay = Some(Overlay::Unsaved {
+                error,
+                lost,
+                input: LineInput::new(&rescue.display().to_string()),
+            });
+            return None;
+        }
+        Msg::Paste(text) => return paste(app, &text),
         _ => {}
     }
     // A status message lasts until the next thing the squad does.
@@ -79,6 +93,44 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
         return notes(app, msg);
     }
     walk(app, msg)
+}
+
+/// Pasted text goes where typing would: the notes being written, the open text input, or the
+/// start form's field; elsewhere it is ignored.
+fn paste(app: &mut App, text: &str) -> Option<Effect> {
+    if let Screen::Start(form) = &mut app.screen {
+        form.paste(text);
+        return None;
+    }
+    match &mut app.overlay {
+        Some(
+            Overlay::Reason(input)
+            | Overlay::Evidence { input, .. }
+            | Overlay::Find { input, .. }
+            | Overlay::Flag(input)
+            | Overlay::Export(input)
+            | Overlay::Unsaved { input, .. },
+        ) => {
+            input.insert_str(text);
+            return None;
+        }
+        Some(_) => return None,
+        None => {}
+    }
+    if app.focus != Focus::Editing {
+        return None;
+    }
+    // One insertion for the whole paste: line breaks kept, other controls dropped.
+    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    let clean = crate::text::clean_block(&normalised);
+    let current: usize = app.notes.lines().iter().map(|l| l.len() + 1).sum();
+    if current + clean.len() > crate::review::session::MAX_NOTES {
+        app.message = Some((Refusal::TooLong.to_string(), Tone::Error));
+        return None;
+    }
+    app.notes.insert_str(&clean);
+    let notes = app.notes.lines().join("\n");
+    edit(app, Edit::Notes(notes))
 }
 
 /// Counts the time since it was last counted into the review, on the current question.
@@ -230,6 +282,16 @@ fn walk(app: &mut App, msg: Msg) -> Option<Effect> {
             }
         }
         Msg::EditNotes if has_question => {
+            let long = session
+                .current_answer()
+                .is_some_and(|a| a.notes.len() > crate::review::session::MAX_NOTES);
+            if long {
+                app.message = Some((
+                    "These notes are longer than 64 KiB: edit them in the review file, or move them to a linked document.".into(),
+                    Tone::Error,
+                ));
+                return None;
+            }
             app.present = false;
             app.focus = Focus::Editing;
         }
@@ -377,6 +439,22 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
             }
             None
         }
+        Overlay::Unsaved { input, .. } => match msg {
+            Msg::InputKey(key) => {
+                input.key(key);
+                None
+            }
+            Msg::Submit => {
+                let path = std::path::PathBuf::from(input.text.trim());
+                if path.as_os_str().is_empty() {
+                    return None;
+                }
+                app.overlay = None;
+                Some(Effect::SaveAs(path))
+            }
+            Msg::QuitUnsaved => Some(Effect::Discard),
+            _ => None,
+        },
         Overlay::Flag(input) => match msg {
             Msg::InputKey(key) => {
                 input.key(key);

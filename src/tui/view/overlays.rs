@@ -47,6 +47,31 @@ pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area
                 Line::styled("An empty reason clears not-applicable.", theme.hint()),
             ],
         ),
+        Overlay::Unsaved { error, lost, input } => {
+            let mut lines = vec![Line::styled(
+                "The review could not be saved:",
+                theme.error(),
+            )];
+            lines.extend(
+                crate::tui::layout::wrap(error, inner_w)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.error())),
+            );
+            lines.push(Line::raw(""));
+            lines.push(Line::raw(match lost {
+                0 => "Nothing is lost: the file already holds every answer.".to_string(),
+                1 => "1 answer on screen is not in the file yet.".to_string(),
+                n => format!("{n} answers on screen are not in the file yet."),
+            }));
+            lines.push(Line::raw("Save them to another file:"));
+            lines.push(input_line(input, inner_w, theme));
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "enter saves there and leaves · ctrl+q leaves without saving · esc stays",
+                theme.hint(),
+            ));
+            (" Not saved ", lines)
+        }
         Overlay::Flag(input) => (
             " Flag to revisit · enter to flag, esc to cancel ",
             vec![

@@ -44,6 +44,8 @@ pub fn draw(app: &App, selected: usize, theme: &Theme, frame: &mut Frame, area: 
     let width = rect.width.saturating_sub(4) as usize;
     let t = &card.totals;
     let done = t.answered() + t.not_applicable;
+    let milestone = app.walk.as_ref().and_then(|w| w.milestone.as_ref());
+    let targets = app.targets();
     let mut lines = vec![
         Line::from(vec![
             Span::styled(" Progress  ", theme.title()),
@@ -67,38 +69,70 @@ pub fn draw(app: &App, selected: usize, theme: &Theme, frame: &mut Frame, area: 
                 t.none,
             )),
         ]),
+        Line::raw(match milestone {
+            Some(m) => format!(
+                " Milestone {} ({}): score {} · the bars' \"was\" column",
+                truncate(&m.name, 24),
+                m.date.date(),
+                score_text(m.overall).trim()
+            ),
+            None => {
+                " No milestone yet: `scorps milestone FILE NAME` freezes today's scores.".into()
+            }
+        }),
         Line::raw(""),
         Line::from(vec![
             Span::styled(" Pillar scores ", theme.title()),
-            Span::raw("(0–100)  █ score  ░ to 100  H high  M medium  done/total"),
+            Span::raw("(0–100)  █ score  ░ to 100  ┃ target  H high  M medium  done/total"),
         ]),
     ];
     let name_w = 22.min(width / 3);
-    let bar_w = width.saturating_sub(name_w + 28).clamp(5, 30);
+    let bar_w = width.saturating_sub(name_w + 37).clamp(5, 30);
+    let cells = |score: f64| ((score / 100.0) * bar_w as f64).round() as usize;
     for p in &card.pillars {
-        let filled = p
-            .score
-            .map_or(0, |s| ((s / 100.0) * bar_w as f64).round() as usize)
-            .min(bar_w);
-        lines.push(Line::from(vec![
-            Span::raw(format!(" {:<name_w$} ", truncate(&p.name, name_w))),
-            Span::styled("█".repeat(filled), theme.risk(band(p.score))),
-            Span::raw("░".repeat(bar_w - filled)),
-            Span::styled(format!(" {} ", score_text(p.score)), theme.title()),
-            Span::styled(
-                format!(" H {:<2}", p.counts.high),
-                theme.risk(Some(Risk::High)),
-            ),
-            Span::styled(
-                format!(" M {:<2}", p.counts.medium),
-                theme.risk(Some(Risk::Medium)),
-            ),
-            Span::raw(format!(
-                " {}/{}",
-                p.counts.total() - p.counts.unanswered,
-                p.counts.total()
-            )),
-        ]));
+        let filled = p.score.map_or(0, cells).min(bar_w);
+        // The bar, with the target marked where it falls.
+        let mark = targets
+            .get(&p.id)
+            .map(|t| cells(t).min(bar_w.saturating_sub(1)));
+        let mut bar = vec![Span::raw(format!(
+            " {:<name_w$} ",
+            truncate(&p.name, name_w)
+        ))];
+        for i in 0..bar_w {
+            let (glyph, style) = match (Some(i) == mark, i < filled) {
+                (true, _) => ("┃", theme.title()),
+                (false, true) => ("█", theme.risk(band(p.score))),
+                (false, false) => ("░", theme.text()),
+            };
+            bar.push(Span::styled(glyph, style));
+        }
+        let was = milestone.map_or(String::new(), |m| {
+            format!(" was {}", score_text(m.pillar_score(&p.id)).trim())
+        });
+        lines.push(Line::from(
+            [
+                bar,
+                vec![
+                    Span::styled(format!(" {} ", score_text(p.score)), theme.title()),
+                    Span::raw(format!("{was:<8}")),
+                    Span::styled(
+                        format!(" H {:<2}", p.counts.high),
+                        theme.risk(Some(Risk::High)),
+                    ),
+                    Span::styled(
+                        format!(" M {:<2}", p.counts.medium),
+                        theme.risk(Some(Risk::Medium)),
+                    ),
+                    Span::raw(format!(
+                        " {}/{}",
+                        p.counts.total() - p.counts.unanswered,
+                        p.counts.total()
+                    )),
+                ],
+            ]
+            .concat(),
+        ));
     }
     lines.push(Line::raw(""));
     let items = summary_items(app);

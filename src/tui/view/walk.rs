@@ -12,7 +12,7 @@ use crate::review::State;
 use crate::review::score::{percent, share};
 use crate::tui::app::{App, Focus, Tone};
 use crate::tui::keys;
-use crate::tui::layout::{self, CHOICE_INDENT, NavLine, Part, choice_number};
+use crate::tui::layout::{self, CHOICE_INDENT, NavLine, Part, choice_key};
 use crate::tui::theme::{Theme, risk_label, state_glyph};
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -261,13 +261,9 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, l: &layout::Walk) {
                         (false, true, _) => "[x]",
                         (false, false, _) => "[ ]",
                     };
-                    let number = if c.none {
-                        "0".to_string()
-                    } else {
-                        choice_number(index)
-                    };
+                    let number = choice_key(q, index);
                     let marker = if highlighted { "▶" } else { " " };
-                    format!("{marker} {mark} {number:>2} ")
+                    format!("{marker} {mark} {number} ")
                 } else {
                     " ".repeat(CHOICE_INDENT)
                 };
@@ -332,7 +328,7 @@ fn risk_line<'a>(
                 RiskRules::IfMissing => match q.worst_missing(mask, Some(UNDECLARED_IF_MISSING)) {
                     Some((i, level)) if level != MissingRisk::Low => format!(
                         "missing {}: {}",
-                        choice_number(i),
+                        choice_key(q, i),
                         clean(&q.choices[i].title)
                     ),
                     _ => "every practice that matters is in place".to_string(),
@@ -383,13 +379,22 @@ fn notes(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     );
     if editing {
         frame.render_widget(&app.notes, area);
-    } else {
-        // Without the editor the cursor is hidden; a copy keeps drawing free of state changes.
-        let mut editor = app.notes.clone();
-        editor.set_cursor_style(Style::new());
-        editor.set_cursor_line_style(Style::new());
-        frame.render_widget(&editor, area);
+        return;
     }
+    // Not editing: the notes as wrapped text, only as much of them as the pane shows.
+    let notes = s.current_answer().map_or("", |a| a.notes.as_str());
+    let lines: Vec<Line> = if notes.trim().is_empty() {
+        vec![Line::styled(
+            "No notes yet: n writes, e adds evidence links",
+            theme.hint(),
+        )]
+    } else {
+        layout::wrap_head(notes, area.width as usize, area.height as usize)
+            .into_iter()
+            .map(Line::raw)
+            .collect()
+    };
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
