@@ -8,6 +8,7 @@
 //! unknown id counts as not selected); each is reported once, where the review is opened, naming
 //! its key in the file.
 
+use std::borrow::Borrow;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -42,7 +43,7 @@ impl fmt::Display for Anomaly {
         match self {
             Anomaly::DuplicatePack { id } => write!(
                 f,
-                "note: `[[packs]]` lists pack `{}` more than once; the first entry is used and the others are left out (and dropped when scorps next saves the review)",
+                "`[[packs]]` lists pack `{}` more than once; the first entry is used and the others are left out (and dropped when scorps next saves the review)",
                 c(id)
             ),
             Anomaly::NoneWithPractices {
@@ -53,7 +54,7 @@ impl fmt::Display for Anomaly {
                 let list: Vec<String> = practices.iter().map(|p| format!("`{}`", c(p))).collect();
                 write!(
                     f,
-                    "note: `answers.\"{}\"` selects \"None of these\" (`{}`) together with {}; one of them is wrong: answer the question again",
+                    "`answers.\"{}\"` selects \"None of these\" (`{}`) together with {}; one of them is wrong: answer the question again",
                     c(key),
                     c(none),
                     list.join(", ")
@@ -61,25 +62,25 @@ impl fmt::Display for Anomaly {
             }
             Anomaly::UnknownChoice { key, choice } => write!(
                 f,
-                "note: `answers.\"{}\"` selects `{}`, which the question does not have (renamed or removed from the pack?); it counts as not selected",
+                "`answers.\"{}\"` selects `{}`, which the question does not have (renamed or removed from the pack?); it counts as not selected",
                 c(key),
                 c(choice)
             ),
             Anomaly::RepeatedChoice { key, choice } => write!(
                 f,
-                "note: `answers.\"{}\"` selects `{}` more than once",
+                "`answers.\"{}\"` selects `{}` more than once",
                 c(key),
                 c(choice)
             ),
             Anomaly::NotApplicableAndSelected { key, choice } => write!(
                 f,
-                "note: `answers.\"{}\"` both selects `{}` and marks it not applicable; it counts as in place",
+                "`answers.\"{}\"` both selects `{}` and marks it not applicable; it counts as in place",
                 c(key),
                 c(choice)
             ),
             Anomaly::NotApplicableUnknown { key, choice } => write!(
                 f,
-                "note: `answers.\"{}\"` marks `{}` not applicable, which is no practice of the question; it is ignored",
+                "`answers.\"{}\"` marks `{}` not applicable, which is no practice of the question; it is ignored",
                 c(key),
                 c(choice)
             ),
@@ -90,7 +91,7 @@ impl fmt::Display for Anomaly {
 /// Everything in `review` that cannot be right, against the packs it is read with: packs listed
 /// twice, then per answer (in key order) impossible selections. Answers to questions none of the
 /// packs has are left to [`orphans`](super::resolve::orphans).
-pub fn anomalies(review: &Review, packs: &[Pack]) -> Vec<Anomaly> {
+pub fn anomalies<P: std::borrow::Borrow<Pack>>(review: &Review, packs: &[P]) -> Vec<Anomaly> {
     let mut out: Vec<Anomaly> = review
         .dropped_packs
         .iter()
@@ -102,7 +103,8 @@ pub fn anomalies(review: &Review, packs: &[Pack]) -> Vec<Anomaly> {
         };
         let Some((_, question)) = packs
             .iter()
-            .find(|p| p.id == pack_id)
+            .map(Borrow::borrow)
+            .find(|p: &&Pack| p.id == pack_id)
             .and_then(|p| p.question(question_id))
         else {
             continue;

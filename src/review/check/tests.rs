@@ -42,7 +42,7 @@ fn none_with_practices_is_noted_with_its_key() {
     );
     assert_eq!(
         found[0].to_string(),
-        "note: `answers.\"backlog-demo/secrets\"` selects \"None of these\" (`none`) together with `vault`, `scanning`; one of them is wrong: answer the question again"
+        "`answers.\"backlog-demo/secrets\"` selects \"None of these\" (`none`) together with `vault`, `scanning`; one of them is wrong: answer the question again"
     );
 }
 
@@ -58,8 +58,8 @@ fn unknown_and_repeated_choices_are_noted() {
     assert_eq!(
         found,
         [
-            "note: `answers.\"backlog-demo/access\"` selects `sso`, which the question does not have (renamed or removed from the pack?); it counts as not selected",
-            "note: `answers.\"backlog-demo/access\"` selects `mfa` more than once",
+            "`answers.\"backlog-demo/access\"` selects `sso`, which the question does not have (renamed or removed from the pack?); it counts as not selected",
+            "`answers.\"backlog-demo/access\"` selects `mfa` more than once",
         ]
     );
 }
@@ -74,7 +74,7 @@ fn a_pack_listed_twice_is_noted_and_counted_once() {
     assert!(
         found[0]
             .to_string()
-            .starts_with("note: `[[packs]]` lists pack `backlog-demo` more than once"),
+            .starts_with("`[[packs]]` lists pack `backlog-demo` more than once"),
         "{}",
         found[0]
     );
@@ -98,8 +98,8 @@ fn practices_both_ticked_and_not_applicable_or_unknown_are_noted() {
     assert_eq!(
         found,
         [
-            "note: `answers.\"backlog-demo/access\"` both selects `mfa` and marks it not applicable; it counts as in place",
-            "note: `answers.\"backlog-demo/access\"` marks `none` not applicable, which is no practice of the question; it is ignored",
+            "`answers.\"backlog-demo/access\"` both selects `mfa` and marks it not applicable; it counts as in place",
+            "`answers.\"backlog-demo/access\"` marks `none` not applicable, which is no practice of the question; it is ignored",
         ]
     );
 }
