@@ -601,6 +601,19 @@ impl Validator<'_> {
                     continue;
                 }
             };
+            let terms = expr.names().len();
+            if terms > rule::MAX_CONDITION_TERMS {
+                self.error(
+                    pos,
+                    ctx.to_string(),
+                    format!(
+                        "the condition names choices {terms} times; a condition may name at most {}",
+                        rule::MAX_CONDITION_TERMS
+                    ),
+                    "keep a condition to the practices that decide its level; `if_missing` levels or a few short rules say the same more plainly",
+                );
+                continue;
+            }
             let index = |name: &str| choices.iter().position(|c| c.id == name).map(|i| i as u32);
             match Compiled::new(&expr, &index) {
                 Ok(compiled) => rules.push(Rule {

@@ -319,6 +319,23 @@ impl Question {
         }
     }
 
+    /// How many selections a squad can give: see [`Question::selections`].
+    pub fn selection_count(&self) -> u64 {
+        (1u64 << self.practices().count()) - 1 + u64::from(self.none_choice().is_some())
+    }
+
+    /// What going through every selection costs, in steps: each selection evaluates the rules
+    /// (their size in nodes) or looks at every choice. Lint and `explain` budget with it, so
+    /// that long conditions count as well as many practices.
+    pub fn truth_table_cost(&self) -> u64 {
+        let rules: usize = match &self.risk {
+            RiskRules::Ordered { rules, .. } => rules.iter().map(|r| r.compiled.size()).sum(),
+            RiskRules::Thresholds | RiskRules::IfMissing => 0,
+        };
+        self.selection_count()
+            .saturating_mul((rules + self.choices.len() + 1) as u64)
+    }
+
     /// Every selection a squad can give: each non-empty set of practices, and "None of these" alone.
     pub fn selections(&self) -> impl Iterator<Item = u32> + '_ {
         let practice_bits: Vec<u32> = self.practices().map(|(i, _)| 1 << i).collect();

@@ -73,7 +73,7 @@ pub fn show(pack: &Pack) -> String {
                 RiskRules::Ordered { rules, default, .. } => {
                     let rules: Vec<String> = rules
                         .iter()
-                        .map(|r| format!("{}: {}", r.level, r.condition))
+                        .map(|r| format!("{}: {}", r.level, r.condition.abbreviated(300)))
                         .collect();
                     let _ = writeln!(out, "   risk: {} · default: {default}", rules.join(" · "));
                 }
