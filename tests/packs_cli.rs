@@ -339,22 +339,25 @@ fn check_prints_lint_warnings_and_still_exits_0() {
 }
 
 #[test]
-fn strict_makes_warnings_fail_with_exit_2() {
+fn strict_makes_warnings_fail_with_exit_2_and_never_says_ok() {
     let sb = Sandbox::new();
-    sb.scorps()
-        .args([
-            "packs",
-            "check",
-            "--strict",
-            fixture("warnings.yaml").to_str().unwrap(),
-        ])
-        .assert()
-        .code(2)
-        .stderr(
-            predicate::str::contains(LINT_WARNINGS[2]).and(predicate::str::ends_with(
-                "0 error(s), 5 warning(s) (--strict)\n",
-            )),
-        );
+    let file = fixture("warnings.yaml");
+    let out = sb
+        .scorps()
+        .args(["packs", "check", "--strict", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(LINT_WARNINGS[2]), "{stderr}");
+    assert!(
+        stderr.ends_with(&format!(
+            "\n{}: fails --strict: pack `lint-me` 0.1.0, 1 questions, 5 warning(s)\n0 error(s), 5 warning(s) (--strict)\n",
+            file.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(": ok:"), "{stderr}");
 }
 
 #[test]
@@ -437,7 +440,7 @@ fn every_builtin_pack_file_passes_check_strict() {
     assert_eq!(
         stderr
             .lines()
-            .filter(|l| l.contains(": ok: pack `"))
+            .filter(|l| l.contains(": ok: pack `") || l.contains(": fails --strict: pack `"))
             .count(),
         files.len(),
         "{stderr}"

@@ -30,7 +30,7 @@ pub const FILES: [(&str, &str); 7] = [
 ];
 
 /// Built-in packs that a new review includes only when asked for.
-pub const OPT_IN: [&str; 1] = ["engineering-excellence"];
+pub(crate) const OPT_IN: [&str; 1] = ["engineering-excellence"];
 
 /// Every built-in pack, parsed.
 ///

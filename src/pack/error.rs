@@ -72,7 +72,7 @@ impl PackError {
         }
     }
 
-    pub fn context(mut self, context: impl Into<String>) -> PackError {
+    pub(crate) fn context(mut self, context: impl Into<String>) -> PackError {
         self.context = context.into();
         self
     }

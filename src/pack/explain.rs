@@ -10,11 +10,11 @@ use super::{MissingRisk, Question, Risk, RiskRules, UNDECLARED_IF_MISSING};
 use crate::text::clean_line;
 
 /// Rows shown in full; above this the table is grouped by the rule that decides.
-pub const FULL_TABLE_ROWS: usize = 64;
+pub(crate) const FULL_TABLE_ROWS: usize = 64;
 /// Example rows shown per group in a collapsed table.
 const EXAMPLES_PER_GROUP: usize = 6;
 /// The most truth-table steps one `explain` takes (see [`Question::truth_table_cost`]).
-pub const EXPLAIN_BUDGET: u64 = 1 << 28;
+pub(crate) const EXPLAIN_BUDGET: u64 = 1 << 28;
 /// Conditions longer than this are shown cut, with the number of names left out.
 const CONDITION_WIDTH: usize = 300;
 
@@ -165,7 +165,7 @@ fn table(q: &Question, out: &mut String) {
 }
 
 /// Why a question without rules has the risk it has: the worst practice missing, if it counts.
-pub fn missing_reason(q: &Question, selected: u32) -> String {
+pub(crate) fn missing_reason(q: &Question, selected: u32) -> String {
     match q.worst_missing(selected, Some(UNDECLARED_IF_MISSING)) {
         None => "nothing missing".to_string(),
         Some((_, MissingRisk::Low)) => "only low missing".to_string(),

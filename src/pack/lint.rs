@@ -10,7 +10,7 @@ use super::{MissingRisk, Pack, Question, Risk, RiskRules, UNDECLARED_IF_MISSING}
 /// [`Question::truth_table_cost`]; about a second of work). A hostile pack of 20-choice questions
 /// or long conditions would otherwise take minutes; past the budget, questions are still checked
 /// for everything but their truth tables, and one warning says how many were skipped.
-pub const LINT_BUDGET: u64 = 1 << 28;
+pub(crate) const LINT_BUDGET: u64 = 1 << 28;
 
 /// Every warning for a pack, in file order.
 pub fn lint(pack: &Pack) -> Vec<PackError> {
@@ -49,7 +49,7 @@ pub fn lint(pack: &Pack) -> Vec<PackError> {
 
 /// The longest short label that fits the narrow places it is shown in (the review navigator is
 /// 24 columns wide).
-pub const SHORT_MAX: usize = 24;
+pub(crate) const SHORT_MAX: usize = 24;
 
 /// Short labels that are long or shared with another question, and references listed twice.
 fn labels(file: &str, pack: &Pack, out: &mut Vec<PackError>) {

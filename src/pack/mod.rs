@@ -6,6 +6,7 @@
 //! re-checks them.
 
 pub mod builtin;
+mod catalog;
 pub mod coverage;
 mod diagnose;
 pub mod error;
@@ -18,14 +19,16 @@ pub mod raw;
 pub mod rule;
 pub mod show;
 pub mod similar;
+mod validate;
 
 use std::fmt;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+pub use self::catalog::{Catalog, Origin, Override};
 pub use self::error::{PackError, Pos};
-pub use self::load::{Catalog, Override, load_file, load_str};
+pub use self::load::{load_file, load_str};
 use self::rule::{Compiled, Expr};
 
 /// The risk a question's answer carries.
@@ -38,7 +41,7 @@ pub enum Risk {
 }
 
 impl Risk {
-    pub const ALL: [Risk; 3] = [Risk::None, Risk::Medium, Risk::High];
+    pub(crate) const ALL: [Risk; 3] = [Risk::None, Risk::Medium, Risk::High];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -102,7 +105,7 @@ impl fmt::Display for MissingRisk {
 }
 
 /// The well-known pillars, in backlog order, with their display names.
-pub const PILLAR_ORDER: [(&str, &str); 6] = [
+pub(crate) const PILLAR_ORDER: [(&str, &str); 6] = [
     ("security", "Security"),
     ("reliability", "Reliability"),
     ("operational-excellence", "Operational excellence"),
@@ -112,7 +115,7 @@ pub const PILLAR_ORDER: [(&str, &str); 6] = [
 ];
 
 /// Sort key of a pillar id: well-known pillars in backlog order, then custom ones.
-pub fn pillar_rank(id: &str) -> usize {
+pub(crate) fn pillar_rank(id: &str) -> usize {
     PILLAR_ORDER
         .iter()
         .position(|(p, _)| *p == id)
@@ -215,7 +218,7 @@ pub enum RiskRules {
 }
 
 /// How a practice without `if_missing` counts in a question whose other practices declare it.
-pub const UNDECLARED_IF_MISSING: MissingRisk = MissingRisk::Medium;
+pub(crate) const UNDECLARED_IF_MISSING: MissingRisk = MissingRisk::Medium;
 
 #[derive(Debug, Clone)]
 pub struct Rule {
@@ -233,11 +236,11 @@ impl Rule {
 }
 
 /// The most choices a question may have; selections are bit sets of this width.
-pub const MAX_CHOICES: usize = 20;
+pub(crate) const MAX_CHOICES: usize = 20;
 
 impl Question {
     /// The question's short label, or its id when it has none.
-    pub fn label(&self) -> &str {
+    pub(crate) fn label(&self) -> &str {
         self.short.as_deref().unwrap_or(&self.id)
     }
 
@@ -251,26 +254,26 @@ impl Question {
         self.choices.iter().enumerate().filter(|(_, c)| !c.none)
     }
 
-    pub fn choice_index(&self, id: &str) -> Option<usize> {
+    pub(crate) fn choice_index(&self, id: &str) -> Option<usize> {
         self.choices.iter().position(|c| c.id == id)
     }
 
     /// The bit set of a selection given by choice ids; unknown ids are ignored.
-    pub fn mask_of<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> u32 {
+    pub(crate) fn mask_of<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> u32 {
         ids.into_iter()
             .filter_map(|id| self.choice_index(id))
             .fold(0, |m, i| m | 1 << i)
     }
 
     /// The risk of a selection given by choice ids; `None` when nothing is selected.
-    pub fn risk_of<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Option<Risk> {
+    pub(crate) fn risk_of<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Option<Risk> {
         let mask = self.mask_of(ids);
         (mask != 0).then(|| self.risk(mask))
     }
 
     /// Which rule decides a selection: `Some(i)` for rule i, `None` for the default, the
     /// thresholds or the practices' `if_missing`.
-    pub fn deciding_rule(&self, selected: u32) -> Option<usize> {
+    pub(crate) fn deciding_rule(&self, selected: u32) -> Option<usize> {
         match &self.risk {
             RiskRules::Ordered { rules, .. } => rules.iter().position(|r| r.holds(selected)),
             RiskRules::Thresholds | RiskRules::IfMissing => None,
@@ -280,7 +283,7 @@ impl Question {
     /// The practice missing from `selected` with the worst `if_missing` (the first of equals),
     /// and that level. A practice that declares nothing counts as `undeclared`, or is passed over
     /// when that is `None`. `None` when no practice counted is missing.
-    pub fn worst_missing(
+    pub(crate) fn worst_missing(
         &self,
         selected: u32,
         undeclared: Option<MissingRisk>,
@@ -320,14 +323,14 @@ impl Question {
     }
 
     /// How many selections a squad can give: see [`Question::selections`].
-    pub fn selection_count(&self) -> u64 {
+    pub(crate) fn selection_count(&self) -> u64 {
         (1u64 << self.practices().count()) - 1 + u64::from(self.none_choice().is_some())
     }
 
     /// What going through every selection costs, in steps: each selection evaluates the rules
     /// (their size in nodes) or looks at every choice. Lint and `explain` budget with it, so
     /// that long conditions count as well as many practices.
-    pub fn truth_table_cost(&self) -> u64 {
+    pub(crate) fn truth_table_cost(&self) -> u64 {
         let rules: usize = match &self.risk {
             RiskRules::Ordered { rules, .. } => rules.iter().map(|r| r.compiled.size()).sum(),
             RiskRules::Thresholds | RiskRules::IfMissing => 0,

@@ -12,7 +12,7 @@ use serde_saphyr::Spanned;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "scorps question pack")]
-pub struct RawPack {
+pub(crate) struct RawPack {
     /// Pack format version; always 1.
     #[schemars(with = "u32", range(min = 1, max = 1))]
     pub schema: Spanned<u32>,
@@ -33,7 +33,7 @@ pub struct RawPack {
 /// a custom id.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawPillar {
+pub(crate) struct RawPillar {
     #[schemars(with = "String", regex(pattern = r"^[A-Za-z0-9_-]+$"))]
     pub id: Spanned<String>,
     pub name: String,
@@ -43,7 +43,7 @@ pub struct RawPillar {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawQuestion {
+pub(crate) struct RawQuestion {
     /// Unique within the pack and stable forever: reviews refer to it.
     #[schemars(with = "String", regex(pattern = r"^[A-Za-z0-9_-]+$"))]
     pub id: Spanned<String>,
@@ -75,7 +75,7 @@ pub struct RawQuestion {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawChoice {
+pub(crate) struct RawChoice {
     /// Letters, digits, '_' and '-'; unique within the question.
     #[schemars(with = "String", regex(pattern = r"^[A-Za-z0-9_-]+$"))]
     pub id: Spanned<String>,
@@ -105,7 +105,7 @@ pub struct RawChoice {
 /// How much risk a missing practice carries.
 #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
-pub enum RawIfMissing {
+pub(crate) enum RawIfMissing {
     Low,
     Medium,
     High,
@@ -113,7 +113,7 @@ pub enum RawIfMissing {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawLink {
+pub(crate) struct RawLink {
     pub title: String,
     #[schemars(with = "String", regex(pattern = r"^https?://"))]
     pub url: Spanned<String>,
@@ -123,7 +123,7 @@ pub struct RawLink {
 /// under which it applies; or the default level.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase", deny_unknown_fields)]
-pub enum RawRule {
+pub(crate) enum RawRule {
     None(#[schemars(with = "String")] Spanned<String>),
     Medium(#[schemars(with = "String")] Spanned<String>),
     High(#[schemars(with = "String")] Spanned<String>),
@@ -132,7 +132,7 @@ pub enum RawRule {
 
 #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
-pub enum RawLevel {
+pub(crate) enum RawLevel {
     None,
     Medium,
     High,

@@ -34,7 +34,7 @@ impl fmt::Display for SyntaxError {
 }
 
 /// Whether `c` may appear in a choice id.
-pub fn is_id_char(c: char) -> bool {
+pub(crate) fn is_id_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '-'
 }
 
@@ -292,11 +292,11 @@ impl fmt::Display for Expr {
 /// The most choice names one condition may hold, repeats counted. Real AWS lenses use at most
 /// 13 and scorps's own export about 400 (thresholds over 14 practices); the bound keeps a
 /// hostile pack from making every truth table cost millions of steps per selection.
-pub const MAX_CONDITION_TERMS: usize = 1_000;
+pub(crate) const MAX_CONDITION_TERMS: usize = 1_000;
 
 impl Expr {
     /// The condition as written, cut to about `max` characters with the count of names left out.
-    pub fn abbreviated(&self, max: usize) -> String {
+    pub(crate) fn abbreviated(&self, max: usize) -> String {
         let text = self.to_string();
         if text.chars().count() <= max {
             return text;
@@ -310,7 +310,7 @@ impl Expr {
 
 /// A condition with its names resolved to choice indices, evaluated over a bit set.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Compiled {
+pub(crate) enum Compiled {
     Var(u32),
     Not(Box<Compiled>),
     And(Vec<Compiled>),

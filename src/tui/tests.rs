@@ -655,7 +655,7 @@ fn a_recent_review_that_cannot_be_opened_says_why_on_the_start_form() {
     crate::review::store::save(&path, &Review::new("W", "", "", vec![], &[&pack])).unwrap();
     let _other_editor = crate::review::store::Lock::acquire(&path).unwrap();
     let mut catalog = crate::pack::Catalog::default();
-    catalog.add(crate::pack::load::Origin::Builtin, pack);
+    catalog.add(crate::pack::Origin::Builtin, pack);
     let recent = vec![Recent {
         path: path.clone(),
         workload: "W".into(),

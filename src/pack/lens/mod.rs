@@ -81,7 +81,7 @@ pub fn import_file(path: &Path, id: Option<&str>) -> Result<Imported, PackErrors
 
 /// The scorps pillar id of an AWS pillar id: the framework's pillars map to scorps's well-known
 /// ids, any other id is a custom pillar and stays as written.
-pub fn scorps_pillar_id(aws: &str) -> String {
+pub(crate) fn scorps_pillar_id(aws: &str) -> String {
     match aws {
         "operationalExcellence" => "operational-excellence",
         "costOptimization" => "cost",
