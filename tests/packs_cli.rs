@@ -254,7 +254,7 @@ fn a_schema_file_beside_the_packs_is_not_read_as_a_pack() {
     sb.write(".scorps/packs/team.yaml", &pack("team", "Team"));
     sb.write(
         ".scorps/packs/scorps-pack.schema.json",
-        &scorps::pack::raw::schema_json(),
+        &scorps::pack::raw::schema_json().unwrap(),
     );
     let list = stdout_of(sb.scorps().args(["packs", "list"]));
     row(&list, "team");

@@ -37,7 +37,7 @@ pub fn run(ctx: &Ctx, cmd: PacksCommand) -> Result<ExitCode> {
         }
         PacksCommand::Coverage { format } => coverage(ctx, format),
         PacksCommand::Schema => {
-            emit(None, &(raw::schema_json() + "\n"))?;
+            emit(None, &(raw::schema_json()? + "\n"))?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -9,15 +9,9 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
-use serde_saphyr::{Budget, Options};
-use sha2::{Digest, Sha256};
-
 use super::error::{PackError, Pos};
-use super::raw::RawPack;
+use super::raw::{MAX_PACK_BYTES, RawPack, sha256, yaml_options};
 use super::{Pack, Source, diagnose, lens, validate};
-
-/// The largest pack file read, in bytes (the largest real AWS lens is about 0.2 MiB).
-pub(crate) const MAX_PACK_BYTES: usize = 8 * 1024 * 1024;
 
 /// One or more problems that stopped a pack from loading.
 #[derive(Debug, Clone)]
@@ -51,35 +45,6 @@ impl From<PackError> for PackErrors {
     fn from(e: PackError) -> Self {
         PackErrors::one(e)
     }
-}
-
-pub(crate) fn sha256(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut out = String::with_capacity(7 + 64);
-    out.push_str("sha256:");
-    for b in digest {
-        out.push_str(&format!("{b:02x}"));
-    }
-    out
-}
-
-/// Bounds that stop an alias bomb or runaway nesting long before it costs memory or time.
-pub(crate) fn yaml_options() -> Options {
-    let mut budget = Budget::default();
-    budget.max_depth = 48;
-    budget.max_aliases = 2_000;
-    budget.max_anchors = 2_000;
-    budget.max_nodes = 2_000_000;
-    budget.max_events = 4_000_000;
-    budget.max_total_scalar_bytes = 4 * MAX_PACK_BYTES;
-    let mut options = Options::default();
-    options.budget = Some(budget);
-    // Packs use no YAML tags, and ignoring one hides a mistake: in `- high: !mfa && sso` YAML
-    // reads `!mfa` as a tag, and the condition would silently become `sso`.
-    options.reject_unsupported_tags = true;
-    options.alias_limits.max_total_replayed_events = 200_000;
-    options.alias_limits.max_alias_expansions_per_anchor = 1_000;
-    options
 }
 
 /// Reads a pack file from disk: YAML, or an AWS custom lens when it ends in `.json`.

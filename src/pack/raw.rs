@@ -2,11 +2,47 @@
 //!
 //! Unknown fields are refused here (`deny_unknown_fields`), and ids keep their source position
 //! (`Spanned`) so that validation can point at them. The JSON Schema that editors use is
-//! generated from these types, so the schema and the parser cannot drift apart.
+//! generated from these types, so the schema and the parser cannot drift apart. The bounds YAML is
+//! read with and the file digest live here too, because `build.rs` reads the built-in packs with
+//! this same file.
 
 use schemars::JsonSchema;
 use serde::Deserialize;
-use serde_saphyr::Spanned;
+use serde_saphyr::{Budget, Options, Spanned};
+use sha2::{Digest, Sha256};
+
+/// The largest pack file read, in bytes (the largest real AWS lens is about 0.2 MiB).
+pub(crate) const MAX_PACK_BYTES: usize = 8 * 1024 * 1024;
+
+/// Bounds that stop an alias bomb or runaway nesting long before it costs memory or time.
+pub(crate) fn yaml_options() -> Options {
+    let mut budget = Budget::default();
+    budget.max_depth = 48;
+    budget.max_aliases = 2_000;
+    budget.max_anchors = 2_000;
+    budget.max_nodes = 2_000_000;
+    budget.max_events = 4_000_000;
+    budget.max_total_scalar_bytes = 4 * MAX_PACK_BYTES;
+    let mut options = Options::default();
+    options.budget = Some(budget);
+    // Packs use no YAML tags, and ignoring one hides a mistake: in `- high: !mfa && sso` YAML
+    // reads `!mfa` as a tag, and the condition would silently become `sso`.
+    options.reject_unsupported_tags = true;
+    options.alias_limits.max_total_replayed_events = 200_000;
+    options.alias_limits.max_alias_expansions_per_anchor = 1_000;
+    options
+}
+
+/// The digest a review records to notice a changed pack: `sha256:` and the hex of the file's bytes.
+pub(crate) fn sha256(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(7 + 64);
+    out.push_str("sha256:");
+    for b in digest {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
 
 /// A scorps question pack.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -139,7 +175,6 @@ pub(crate) enum RawLevel {
 }
 
 /// The JSON Schema of the pack format, pretty-printed.
-pub fn schema_json() -> String {
-    let schema = schemars::schema_for!(RawPack);
-    serde_json::to_string_pretty(&schema).unwrap_or_default()
+pub fn schema_json() -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(&schemars::schema_for!(RawPack))
 }

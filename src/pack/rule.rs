@@ -7,8 +7,10 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 /// A parsed condition over choice ids.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Expr {
     /// A choice id: true when that choice is selected.
     Var(String),
@@ -309,7 +311,7 @@ impl Expr {
 }
 
 /// A condition with its names resolved to choice indices, evaluated over a bit set.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) enum Compiled {
     Var(u32),
     Not(Box<Compiled>),

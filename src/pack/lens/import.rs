@@ -10,7 +10,8 @@ use std::sync::Arc;
 use super::json;
 use super::reader::Importer;
 use super::{Draft, yaml};
-use crate::pack::load::{PackErrors, load_str, sha256};
+use crate::pack::load::{PackErrors, load_str};
+use crate::pack::raw::sha256;
 use crate::pack::validate::{valid_pack_id, valid_version};
 use crate::pack::{Pack, PackError, Pos, RiskRules, Source};
 

@@ -24,7 +24,8 @@ use std::path::Path;
 
 pub use self::export::{Exported, export};
 pub use self::import::{Imported, import};
-use super::load::{MAX_PACK_BYTES, PackErrors};
+use super::load::PackErrors;
+use super::raw::MAX_PACK_BYTES;
 use super::{Choice, Pack, PackError, Pos, Risk, Source};
 
 /// How the AWS tool turns the risk rules that hold for a selection into the question's risk.
