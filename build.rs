@@ -12,6 +12,7 @@
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 #[path = "src/text.rs"]
 mod text;
@@ -43,12 +44,22 @@ const BUILTINS: [&str; 7] = [
     "engineering-excellence.yaml",
 ];
 
-fn main() {
+fn main() -> ExitCode {
     // A change to the shared sources rebuilds this script, which runs it again.
     println!("cargo::rerun-if-changed=pillars");
     println!("cargo::rerun-if-changed=build.rs");
-    let manifest = PathBuf::from(env("CARGO_MANIFEST_DIR"));
-    let out = PathBuf::from(env("OUT_DIR"));
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(report) => {
+            eprintln!("{report}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let manifest = PathBuf::from(env("CARGO_MANIFEST_DIR")?);
+    let out = PathBuf::from(env("OUT_DIR")?);
     let mut failures = Vec::new();
     let mut files = String::new();
     let mut embedded = String::new();
@@ -63,11 +74,10 @@ fn main() {
         }
     }
     if !failures.is_empty() {
-        eprintln!(
+        return Err(format!(
             "{}\nthe built-in packs in pillars/ must load without errors",
             failures.join("\n")
-        );
-        std::process::exit(1);
+        ));
     }
     let count = BUILTINS.len();
     let code = format!(
@@ -76,7 +86,7 @@ fn main() {
          /// Each built-in pack as validated by the build, in JSON, in the order of [`FILES`].\n\
          const EMBEDDED: [&str; {count}] = [\n{embedded}];\n"
     );
-    write(&out.join("builtin.rs"), &code);
+    write(&out.join("builtin.rs"), &code)
 }
 
 /// Loads, validates and writes one pack as JSON; the error is what the loader would print.
@@ -91,7 +101,7 @@ fn embed(name: &'static str, path: &Path, out: &Path) -> Result<PathBuf, String>
         .map_err(|errors| report(&errors))?;
     let json = serde_json::to_string(&pack).map_err(|e| format!("error: {shown}: {e}"))?;
     let target = out.join(format!("{name}.json"));
-    write(&target, &json);
+    write(&target, &json)?;
     Ok(target)
 }
 
@@ -104,16 +114,14 @@ fn report(errors: &[pack::PackError]) -> String {
         .join("\n")
 }
 
-fn env(name: &str) -> String {
-    std::env::var(name).unwrap_or_else(|_| panic!("cargo sets {name} for build scripts"))
+fn env(name: &str) -> Result<String, String> {
+    std::env::var(name).map_err(|_| format!("error: cargo did not set {name} for the build script"))
 }
 
 fn text(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
-fn write(path: &Path, text: &str) {
-    if let Err(e) = std::fs::write(path, text) {
-        panic!("cannot write {}: {e}", path.display());
-    }
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("error: cannot write {}: {e}", path.display()))
 }

@@ -11,6 +11,9 @@
 //!
 //! Run with `cargo bench --bench packs`.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::fmt::Write;
 use std::hint::black_box;
 
@@ -67,7 +70,7 @@ fn benches(c: &mut Criterion) {
                 .iter()
                 .map(|(name, text)| load(name, black_box(text)))
                 .collect::<Vec<Pack>>()
-        })
+        });
     });
     let builtins = builtin::packs();
     let others: Vec<&Pack> = builtins.iter().collect();
@@ -91,10 +94,10 @@ fn benches(c: &mut Criterion) {
     let mut heavy = c.benchmark_group("3,000 questions");
     heavy.sample_size(20);
     heavy.bench_function("load the generated pack", |b| {
-        b.iter(|| load("generated.yaml", black_box(&text)))
+        b.iter(|| load("generated.yaml", black_box(&text)));
     });
     heavy.bench_function("lint the generated pack", |b| {
-        b.iter(|| lint::lint(black_box(&pack)))
+        b.iter(|| lint::lint(black_box(&pack)));
     });
     heavy.finish();
 
@@ -107,17 +110,17 @@ fn benches(c: &mut Criterion) {
                 .selections()
                 .map(|s| q.risk(s) as usize)
                 .sum::<usize>()
-        })
+        });
     });
     c.bench_function("explain (truth table text), 15 choices", |b| {
-        b.iter(|| explain::explain("wide", black_box(q)))
+        b.iter(|| explain::explain("wide", black_box(q)));
     });
 
     let widest = load("widest.yaml", &generated(1, 1, 19));
     let mut widest_group = c.benchmark_group("20 choices");
     widest_group.sample_size(10);
     widest_group.bench_function("lint one 20-choice question", |b| {
-        b.iter(|| lint::lint(black_box(&widest)))
+        b.iter(|| lint::lint(black_box(&widest)));
     });
     widest_group.finish();
 }

@@ -1,5 +1,8 @@
 //! The review screen's hot paths: drawing the walk, and one keypress through update and save.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -7,24 +10,17 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use scorps::pack::Catalog;
 use scorps::review::Review;
-use scorps::review::resolve::resolve;
+use scorps::review::open::bind;
+use scorps::review::session::Filter;
 use scorps::tui::app::{App, Effect, Msg};
-use scorps::tui::{Filter, session, update::update, view};
+use scorps::tui::{update::update, view, walk};
 
 fn walk_app(dir: &std::path::Path) -> App {
     let catalog = Catalog::builtins();
     let packs = catalog.default_review_packs();
     let review = Review::new("Payments API", "Orion", "Sam", vec!["Ana".into()], &packs);
-    let resolved = resolve(&review, &catalog).expect("built-in packs resolve");
-    App::walk(
-        session(
-            dir.join("bench.review.toml"),
-            review,
-            resolved,
-            &Filter::default(),
-        ),
-        0,
-    )
+    let opened = bind(&dir.join("bench.review.toml"), review, &catalog).expect("packs resolve");
+    App::walk(walk(opened, &Filter::default()).expect("a walk"), 0)
 }
 
 fn bench(c: &mut Criterion) {
@@ -54,8 +50,8 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let effect = update(&mut app, Msg::ToggleHighlighted);
             assert_eq!(effect, Some(Effect::Save));
-            let s = app.session.as_ref().unwrap();
-            scorps::review::store::save(&s.path, &s.review).unwrap();
+            let w = app.walk.as_ref().unwrap();
+            scorps::review::store::save(&w.file, w.session.review()).unwrap();
         });
     });
 

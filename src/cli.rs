@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 )]
 pub struct Cli {
     /// A pack file or folder to load after the built-in and user packs (repeatable; an AWS lens
-    /// .json is accepted).
+    /// or an Azure review checklist .json is accepted).
     #[arg(long = "pack", value_name = "PATH", global = true)]
     pub packs: Vec<PathBuf>,
 
@@ -41,22 +41,37 @@ pub enum Command {
     Score(ScoreArgs),
     /// Write the improvement backlog (markdown, CSV or JSON).
     #[command(
-        after_help = "Examples:\n  scorps export payments.review.toml > backlog.md\n  scorps export payments.review.toml --format csv -o backlog.csv"
+        after_help = "Examples:\n  scorps export payments.review.toml > backlog.md\n  scorps export payments.review.toml --merge backlog.md\n  scorps export payments.review.toml --format csv -o backlog.csv\n  scorps export payments.review.toml --format html -o payments.html"
     )]
     Export(ExportArgs),
-    /// Compare two reviews of the same workload.
+    /// Compare two reviews of the same workload, or a review with one of its milestones.
     #[command(
-        after_help = "Examples:\n  scorps diff q3.review.toml q4.review.toml\n  scorps diff q3.review.toml q4.review.toml --format md > pr-comment.md"
+        after_help = "FILE@NAME reads the milestone NAME of FILE (a path that exists as written is always a file).\n\nExamples:\n  scorps diff q3.review.toml q4.review.toml\n  scorps diff payments.review.toml@2026-q3 payments.review.toml\n  scorps diff payments.review.toml@2026-q3 payments.review.toml@2026-q4 --format md > pr-comment.md"
     )]
     Diff(DiffArgs),
+    /// Freeze a review's answers, pack versions and scores under a name.
+    #[command(
+        after_help = "Milestones are kept beside the review, in <name>.milestones.toml.\n\nExamples:\n  scorps milestone payments.review.toml 2026-q3\n  scorps milestone payments.review.toml baseline --date 2026-08-14"
+    )]
+    Milestone(MilestoneArgs),
+    /// List a review's milestones.
+    #[command(
+        after_help = "Examples:\n  scorps milestones payments.review.toml\n  scorps milestones payments.review.toml --format json"
+    )]
+    Milestones(MilestonesArgs),
+    /// Overall and per-pillar scores across a review's milestones and today.
+    #[command(
+        after_help = "Examples:\n  scorps trend payments.review.toml\n  scorps trend payments.review.toml --format md >> wiki/payments.md"
+    )]
+    Trend(TrendArgs),
     /// Fail (exit 1) when a review has more risks than allowed: for pipelines.
     #[command(
-        after_help = "Examples:\n  scorps check payments.review.toml --max-high 0\n  scorps check payments.review.toml --max-high 2 --max-medium 10 --max-unanswered 0"
+        after_help = "Examples:\n  scorps check payments.review.toml --max-high 0\n  scorps check payments.review.toml --max-high 2 --max-medium 10 --max-unanswered 0\n  scorps check payments.review.toml --below-target"
     )]
     Check(CheckArgs),
     /// A portfolio of many workloads: the newest review of each.
     #[command(
-        after_help = "Examples:\n  scorps report reviews/\n  scorps report a.review.toml b.review.toml --format json"
+        after_help = "Examples:\n  scorps report reviews/\n  scorps report reviews/ --format html > portfolio.html\n  scorps report a.review.toml b.review.toml --format json"
     )]
     Report(ReportArgs),
     /// Import and export AWS Well-Architected custom lenses.
@@ -65,6 +80,12 @@ pub enum Command {
         after_help = "Examples:\n  scorps lens import custom-lens.json -o pillars/custom.yaml\n  scorps lens export security -o security-lens.json"
     )]
     Lens(LensCommand),
+    /// Import and export Azure review checklists (and the answers of a filled one).
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  scorps checklist import aks_checklist.en.json -o packs/aks.yaml\n  scorps checklist import filled.json -o packs/aks.yaml --review aks.review.toml\n  scorps checklist export aks.review.toml --checklist aks_checklist.en.json -o filled.json"
+    )]
+    Checklist(ChecklistCommand),
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  scorps completions bash > ~/.local/share/bash-completion/completions/scorps"
@@ -103,6 +124,10 @@ pub struct ReviewArgs {
     /// Walk only flagged questions.
     #[arg(long)]
     pub flagged: bool,
+    /// Start in presentation mode: only the question, its practices and the risk, full width
+    /// (p switches it on and off).
+    #[arg(long)]
+    pub present: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -115,6 +140,7 @@ pub enum PacksCommand {
         after_help = "Examples:\n  scorps packs check my-pack.yaml\n  scorps packs check packs/*.yaml --strict\n  scorps packs check lens.json"
     )]
     Check {
+        /// Pack files (YAML, or AWS lens JSON), checked together.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Treat warnings as errors.
@@ -166,7 +192,9 @@ pub enum TextOrJson {
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
+    /// The review file.
     pub file: PathBuf,
+    /// A table for people, or JSON for scripts.
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
 }
@@ -176,17 +204,23 @@ pub enum ExportFormat {
     Md,
     Csv,
     Json,
+    Html,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// The review file.
     pub file: PathBuf,
-    /// Output format (default: the config's export_format, else md).
+    /// Output format (default: the config's `export_format`, else md).
     #[arg(long, value_enum)]
     pub format: Option<ExportFormat>,
     /// Write here instead of stdout.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
+    /// Update this markdown backlog in place: ids, ticked tasks, owners and the team's own text
+    /// are kept; items no longer at risk move to "Resolved since last export".
+    #[arg(long, value_name = "BACKLOG.md", conflicts_with = "output")]
+    pub merge: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -198,14 +232,18 @@ pub enum DiffFormat {
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
+    /// The earlier review: a file, or FILE@NAME for one of its milestones.
     pub old: PathBuf,
+    /// The later review: a file, or FILE@NAME for one of its milestones.
     pub new: PathBuf,
+    /// Text for people, markdown for a pull request, JSON for scripts.
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
+    /// The review file.
     pub file: PathBuf,
     /// Most high-risk questions allowed.
     #[arg(long, value_name = "N")]
@@ -216,12 +254,45 @@ pub struct CheckArgs {
     /// Most unanswered questions allowed.
     #[arg(long, value_name = "N")]
     pub max_unanswered: Option<usize>,
+    /// Fail when a pillar scores below its target (targets: the review's [targets], then
+    /// config.toml's).
+    #[arg(long)]
+    pub below_target: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MilestoneArgs {
+    /// The review file.
+    pub file: PathBuf,
+    /// The milestone's name: letters, digits, `.`, `_` and `-` (e.g. 2026-q3).
+    pub name: String,
+    /// The milestone's date (YYYY-MM-DD or an RFC 3339 time) instead of now, to record a review
+    /// that was held earlier.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MilestonesArgs {
+    /// The review file.
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+}
+
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    /// The review file.
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum ReportFormat {
     Md,
     Json,
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -229,6 +300,7 @@ pub struct ReportArgs {
     /// Review files, or folders searched for `*.review.toml`.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Markdown for people, JSON for scripts.
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     pub format: ReportFormat,
 }
@@ -240,6 +312,7 @@ pub enum LensCommand {
         after_help = "Examples:\n  scorps lens import custom-lens.json -o pillars/custom.yaml\n  scorps lens import custom-lens.json --id payments-lens"
     )]
     Import {
+        /// The AWS custom lens (JSON).
         lens: PathBuf,
         /// Write here instead of stdout.
         #[arg(short, long, value_name = "PACK.yaml")]
@@ -258,5 +331,48 @@ pub enum LensCommand {
         /// Write here instead of stdout.
         #[arg(short, long, value_name = "LENS.json")]
         output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChecklistCommand {
+    /// Convert an Azure review checklist into a pack (YAML), and a filled one into a review.
+    #[command(
+        after_help = "Examples:\n  scorps checklist import aks_checklist.en.json -o packs/aks.yaml\n  scorps checklist import filled.json -o packs/aks.yaml --review aks.review.toml --workload \"Payments AKS\""
+    )]
+    Import {
+        /// The checklist (JSON), blank or filled in.
+        checklist: PathBuf,
+        /// Write the pack here instead of stdout.
+        #[arg(short, long, value_name = "PACK.yaml")]
+        output: Option<PathBuf>,
+        /// The pack id (default: from the file name).
+        #[arg(long)]
+        id: Option<String>,
+        /// Also write the items' statuses and comments as a new review file.
+        #[arg(long, value_name = "FILE.review.toml")]
+        review: Option<PathBuf>,
+        /// The workload the review is of (default: the checklist's name).
+        #[arg(long, requires = "review")]
+        workload: Option<String>,
+    },
+    /// Write a review's answers into its checklist JSON: every item's status and comments.
+    #[command(
+        after_help = "Examples:\n  scorps checklist export aks.review.toml --checklist aks_checklist.en.json -o filled.json\n  scorps --pack aks_checklist.en.json checklist export aks.review.toml > filled.json"
+    )]
+    Export {
+        /// The review file.
+        review: PathBuf,
+        /// Write here instead of stdout.
+        #[arg(short, long, value_name = "FILLED.json")]
+        output: Option<PathBuf>,
+        /// The checklist the review's pack was imported from (default: the review's pack, when
+        /// it is loaded from a checklist .json).
+        #[arg(long, value_name = "CHECKLIST.json")]
+        checklist: Option<PathBuf>,
+        /// The review's pack whose answers to write (default: the checklist's, or the review's
+        /// only pack).
+        #[arg(long, value_name = "PACK_ID")]
+        id: Option<String>,
     },
 }

@@ -61,8 +61,12 @@ pub struct Config {
     pub export_dir: Option<PathBuf>,
     /// Minutes per question before the clock shows a gentle cue; 0 turns it off.
     pub timebox_minutes: Option<u32>,
-    /// Colour on or off (NO_COLOR in the environment always turns it off).
+    /// Minutes per pillar for new reviews; the header counts down the pillar's time left.
+    pub pillar_minutes: Option<u32>,
+    /// Colour on or off (`NO_COLOR` in the environment always turns it off).
     pub color: Option<bool>,
+    /// Target scores by pillar id (0–100); a review's own `[targets]` win.
+    pub targets: std::collections::BTreeMap<String, f64>,
 }
 
 impl Config {
@@ -78,7 +82,7 @@ impl Config {
         }
     }
 
-    /// Whether to draw in colour: off when NO_COLOR is set or the config says so.
+    /// Whether to draw in colour: off when `NO_COLOR` is set or the config says so.
     pub fn use_color(&self) -> bool {
         std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && self.color.unwrap_or(true)
     }

@@ -2,6 +2,9 @@
 //! pack `tests/fixtures/packs/backlog-demo.yaml` (never the built-in packs, so editing those never
 //! changes a snapshot) and the fixture reviews beside it, which carry fixed dates.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -104,10 +107,20 @@ fn export_markdown_parses_into_a_table_and_task_lists() {
             .count(),
         5
     );
+    // The only raw HTML is the exporter's own markers, one per item and one per task.
+    let html: Vec<String> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Html(h) | Event::InlineHtml(h) => Some(h.trim_end().to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(html.len(), 5 + 5, "{html:?}");
     assert!(
-        !events
-            .iter()
-            .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+        html.iter()
+            .all(|h| h.starts_with("<!-- scorps:item backlog-demo/")
+                || h.starts_with("<!-- scorps:task ")),
+        "{html:?}"
     );
 }
 
@@ -163,7 +176,7 @@ fn export_format_from_the_config() {
     let (stdout, _, code) = run_with(cmd, &["--pack", DEMO, "export", PAYMENTS]);
     assert_eq!(code, 0);
     assert!(
-        stdout.starts_with("id,summary,pillar,risk,priority,description,labels\n"),
+        stdout.starts_with("id,summary,pillar,risk,priority,description,labels,external_id\n"),
         "{stdout}"
     );
 
@@ -174,7 +187,7 @@ fn export_format_from_the_config() {
     assert_eq!((stdout.as_str(), code), ("", 2));
     assert!(
         stderr.contains(
-            "config.toml: export_format: unknown export format `xlsx`; use md, csv or json"
+            "config.toml: export_format: unknown export format `xlsx`; use md, csv, json or html"
         ),
         "{stderr}"
     );
@@ -224,7 +237,7 @@ fn check_without_limits_says_so() {
     );
     assert_eq!(
         stderr,
-        "note: no limit given; pass --max-high, --max-medium or --max-unanswered\n"
+        "note: no limit given; pass --max-high, --max-medium, --max-unanswered or --below-target\n"
     );
 }
 
@@ -365,4 +378,208 @@ fn report_bad_input_exits_2() {
         stderr.starts_with("error: tests/fixtures/bad/corrupt.review.toml:8:19:"),
         "{stderr}"
     );
+}
+
+/// Runs in a temporary folder's parent-independent way: paths given absolute.
+fn merge_into(review: &Path, backlog: &Path) -> (String, String, i32) {
+    run(&[
+        "export",
+        &review.display().to_string(),
+        "--merge",
+        &backlog.display().to_string(),
+    ])
+}
+
+#[test]
+fn export_merge_keeps_the_teams_edits_and_a_second_run_is_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let review = dir.path().join("payments.review.toml");
+    let backlog = dir.path().join("backlog.md");
+    let hide = |s: &str| s.replace(&dir.path().display().to_string(), "[DIR]");
+    std::fs::copy(PAYMENTS_Q3, &review).unwrap();
+    let (stdout, stderr, code) = merge_into(&review, &backlog);
+    assert_eq!((stdout.as_str(), code), ("", 0));
+    assert_eq!(
+        hide(&stderr),
+        "note: [DIR]/backlog.md does not exist yet; writing a new backlog\nwrote [DIR]/backlog.md\n"
+    );
+    let first = std::fs::read_to_string(&backlog).unwrap();
+    assert_eq!(
+        first,
+        ok(&["export", PAYMENTS_Q3]),
+        "a new backlog is the plain export"
+    );
+
+    // The team ticks a task, names an owner, adds a line under a task and a paragraph.
+    let edited = first
+        .replace("- [ ] **Secrets are rotated automatically**", "- [X] **Secrets are rotated automatically**")
+        .replace(
+            "<!-- scorps:task scanning -->\n",
+            "<!-- scorps:task scanning -->\n  - Gitleaks trial in the platform repo first\n",
+        )
+        .replacen("**Owner:** _unassigned_", "**Owner:** @ana (SEC-41)", 1)
+        .replace(
+            "Agree a patch deadline by severity and track it. <!-- scorps:task sla -->\n\n**Owner:** _unassigned_\n",
+            "Agree a patch deadline by severity and track it. <!-- scorps:task sla -->\n\n**Owner:** _unassigned_\n\nRenovate is on for the API repos; the workers follow in May.\n",
+        );
+    std::fs::write(&backlog, &edited).unwrap();
+
+    // A quarter later the answers changed: access is fixed, backups and capacity are new.
+    let now = std::fs::read_to_string(PAYMENTS).unwrap().replace(
+        "selected = [\"least-privilege\", \"mfa\"]",
+        "selected = [\"least-privilege\", \"mfa\", \"break-glass\"]",
+    );
+    std::fs::write(&review, now).unwrap();
+    let (_, stderr, code) = merge_into(&review, &backlog);
+    assert_eq!(
+        (hide(&stderr).as_str(), code),
+        ("wrote [DIR]/backlog.md\n", 0)
+    );
+    let merged = std::fs::read_to_string(&backlog).unwrap();
+    assert!(
+        merged.contains("- [x] **Secrets are rotated automatically**"),
+        "{merged}"
+    );
+    assert!(merged.contains("**Owner:** @ana (SEC-41)"));
+    assert!(merged.contains(
+        "<!-- scorps:task scanning -->\n  - Gitleaks trial in the platform repo first\n"
+    ));
+    assert!(merged.contains("Renovate is on for the API repos; the workers follow in May."));
+    let (active, resolved) = merged.split_once("## Resolved since last export").unwrap();
+    assert!(resolved.contains("### `backlog-demo/access`"), "{merged}");
+    assert!(!active.contains("backlog-demo/access"), "{merged}");
+    insta::assert_snapshot!("export_merged_md", merged);
+
+    let (_, _, code) = merge_into(&review, &backlog);
+    assert_eq!(code, 0);
+    assert_eq!(
+        std::fs::read_to_string(&backlog).unwrap(),
+        merged,
+        "the same review merged again gives the same bytes"
+    );
+}
+
+#[test]
+fn export_merge_refuses_what_it_cannot_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.md");
+    std::fs::write(&notes, "# Shopping list\n\n- [ ] eggs\n").unwrap();
+    let (stdout, stderr, code) =
+        run(&["export", PAYMENTS, "--merge", &notes.display().to_string()]);
+    assert_eq!((stdout.as_str(), code), ("", 2));
+    assert_eq!(
+        stderr.replace(&dir.path().display().to_string(), "[DIR]"),
+        "error: [DIR]/notes.md: not a scorps backlog (no `<!-- scorps:item … -->` marker and no \"# Improvement backlog\" title); it is left untouched\n  help: check the path, or export to a new file with -o\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&notes).unwrap(),
+        "# Shopping list\n\n- [ ] eggs\n"
+    );
+    let (_, stderr, code) = run(&["export", PAYMENTS, "--format", "csv", "--merge", "b.md"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "error: --merge updates a markdown backlog; it cannot be used with --format csv\n  help: drop --format, or write the csv export with -o\n"
+    );
+    let (_, stderr, code) = run(&["export", PAYMENTS, "--merge", "b.md", "-o", "c.md"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("'--merge <BACKLOG.md>' cannot be used with '--output <OUT>'"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn csv_external_ids_are_stable_across_runs_and_answers() {
+    let ids = |file: &str| -> Vec<(String, String)> {
+        let out = ok(&["export", file, "--format", "csv"]);
+        csv::Reader::from_reader(out.as_bytes())
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                (r[0].to_string(), r[7].to_string())
+            })
+            .collect()
+    };
+    let now = ids(PAYMENTS);
+    assert_eq!(now, ids(PAYMENTS), "the same review, the same ids");
+    assert!(
+        now.iter()
+            .all(|(id, ext)| *ext == format!("scorps:payments-api:{id}")),
+        "{now:?}"
+    );
+    for (id, ext) in ids(PAYMENTS_Q3) {
+        if let Some((_, same)) = now.iter().find(|(i, _)| *i == id) {
+            assert_eq!(&ext, same, "{id}: one id whatever the answers");
+        }
+    }
+}
+
+#[test]
+fn report_sums_up_notes_per_pack_and_shows_the_change_since_a_milestone() {
+    let dir = tempfile::tempdir().unwrap();
+    let hide = |s: &str| s.replace(&dir.path().display().to_string(), "[DIR]");
+    // Three workloads answered against another content of the pack (the digest differs).
+    let stale = std::fs::read_to_string(PAYMENTS)
+        .unwrap()
+        .replace("sha256:6b74", "sha256:0000");
+    for n in 1..=3 {
+        let text = stale.replace("Payments API", &format!("Workload {n}"));
+        std::fs::write(dir.path().join(format!("w{n}.review.toml")), text).unwrap();
+    }
+    // One with a milestone taken when it was the Q3 review.
+    let q = dir.path().join("payments.review.toml");
+    std::fs::copy(PAYMENTS_Q3, &q).unwrap();
+    let file = q.display().to_string();
+    let (_, stderr, code) = run(&["milestone", &file, "2026-q3", "--date", "2026-08-14"]);
+    assert_eq!(code, 0, "{stderr}");
+    std::fs::copy(PAYMENTS, &q).unwrap();
+    let (stdout, stderr, code) = run(&["report", &dir.path().display().to_string()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        hide(&stderr),
+        "note: 3 reviews (the first: [DIR]/w1.review.toml) recorded a different `backlog-demo` 1.0.0 (the pack changed since); answers are kept\n"
+    );
+    assert!(
+        stdout.contains("| Completion | Since milestone | Updated |")
+            && stdout.contains("| Payments API | Orion | 50.0 | 50.0 | 50.0 | 1 | 2 | 83% | +12.5 since 2026-q3 | 2026-11-26 |")
+            && stdout.contains("| Workload 1 | Orion | 50.0 | 50.0 | 50.0 | 1 | 2 | 83% | — | 2026-11-26 |"),
+        "{stdout}"
+    );
+    let (json, _, _) = run(&[
+        "report",
+        &dir.path().display().to_string(),
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["workloads"][0]["since_milestone"]["change"], 12.5);
+    assert_eq!(
+        v["workloads"][1]["since_milestone"],
+        serde_json::Value::Null
+    );
+}
+
+#[test]
+fn report_names_the_first_bad_file_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..40 {
+        std::fs::copy(PAYMENTS, dir.path().join(format!("w{n:02}.review.toml"))).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("w17.review.toml"),
+        "format = 1\nworkload = [\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("w31.review.toml"), "not toml at all").unwrap();
+    for _ in 0..3 {
+        let (stdout, stderr, code) = run(&["report", &dir.path().display().to_string()]);
+        assert_eq!((stdout.as_str(), code), ("", 2));
+        assert!(
+            stderr
+                .replace(&dir.path().display().to_string(), "[DIR]")
+                .starts_with("error: [DIR]/w17.review.toml:"),
+            "{stderr}"
+        );
+    }
 }

@@ -5,6 +5,9 @@
 //! `CASES` holds what each one must print; a test checks that every fixture has a row, so a new
 //! fixture cannot be forgotten.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 

@@ -2,6 +2,9 @@
 //! `tests/fixtures/lenses/`: each quirk is a located warning, each broken lens a located error
 //! with exit 2.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

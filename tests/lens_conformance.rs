@@ -2,9 +2,12 @@
 //! (never copied into this repository; CI has them at the same place).
 //!
 //! For each lens: it imports; the pack loads with no errors; pillar, question and choice counts
-//! match the JSON (read independently with serde_json); for every selection (or 2,000 random ones
+//! match the JSON (read independently with `serde_json`); for every selection (or 2,000 random ones
 //! when a question has more) the risk scorps computes equals the lens's own rules evaluated
 //! directly the way AWS reads them; and import → export → import keeps ids and risks.
+
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 
@@ -195,12 +198,9 @@ fn real_lenses_survive_export_and_import() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let (pack, _) = import(path);
         let exported = lens::export(&pack).unwrap_or_else(|e| panic!("{name}: {}", e.report()));
-        let (back, _) = lens::import_bytes(
-            &name,
-            exported.json.as_bytes(),
-            Source::File(path.to_path_buf()),
-        )
-        .unwrap_or_else(|e| panic!("{name}: {}", e.report()));
+        let (back, _) =
+            lens::import_bytes(&name, exported.json.as_bytes(), Source::File(path.clone()))
+                .unwrap_or_else(|e| panic!("{name}: {}", e.report()));
         for ((pa, a), (pb, b)) in pack.questions().zip(back.questions()) {
             assert_eq!(
                 lens::aws_pillar_id(&pa.id),

@@ -2,6 +2,9 @@
 //! ids with `-`, practices ending in `_no`, with or without "None of these" — survive
 //! export → import with the same risk for every selection a squad can give.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use proptest::prelude::*;
 use scorps::pack::lens::{self, aws_choice_id, aws_id, aws_pillar_id};
 use scorps::pack::rule::Expr;

@@ -5,6 +5,9 @@
 //! pack fits it, and that it flags the mistakes the loader refuses. The check is a light JSON
 //! Schema evaluator written here (no extra dependency); patterns are left to the loader.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

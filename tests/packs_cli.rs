@@ -4,6 +4,9 @@
 //! `SCORPS_CONFIG_DIR` pointing at temporary folders, so the developer's own packs and settings
 //! never leak in.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -425,22 +428,16 @@ fn every_builtin_pack_file_passes_check_strict() {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    // Until the packs are calibrated: the one near-duplicate title the cross-pack lint found in
-    // today's content (a content decision, reported to the integrator). Exactly this warning is
-    // let through; any other fails the test.
-    const KNOWN: &str = "sustainability.yaml:545:17: pack `sustainability`, question `dev-test-waste`, choice `nonprod-schedules`: practice title \"Non-production environments shut down automatically outside working hours\" nearly repeats \"Non-production environments are shut down automatically outside working hours\" (pack `cost`, question `elasticity`, choice `nonprod-schedules`, at ";
     let warnings: Vec<&str> = stderr
         .lines()
-        .filter(|l| l.starts_with("warning: ") && !l.contains(KNOWN))
+        .filter(|l| l.starts_with("warning: "))
         .collect();
     assert!(warnings.is_empty(), "{stderr}");
-    let known = stderr.lines().filter(|l| l.contains(KNOWN)).count();
-    assert!(known <= 1, "{stderr}");
-    assert!(out.status.success() || known == 1, "{stderr}");
+    assert!(out.status.success(), "{stderr}");
     assert_eq!(
         stderr
             .lines()
-            .filter(|l| l.contains(": ok: pack `") || l.contains(": fails --strict: pack `"))
+            .filter(|l| l.contains(": ok: pack `"))
             .count(),
         files.len(),
         "{stderr}"
@@ -540,7 +537,7 @@ fn show_by_id_lays_out_every_question_and_practice() {
     let sb = Sandbox::new();
     let out = stdout_of(sb.scorps().args(["packs", "show", "security"]));
     assert!(
-        out.starts_with("Security (security 1.0.0)\nsource: built-in (security.yaml)\n"),
+        out.starts_with("Security (security 2.0.0)\nsource: built-in (security.yaml)\n"),
         "{out}"
     );
     let security = builtin::packs()
@@ -598,7 +595,7 @@ fn show_strips_control_characters_from_a_hostile_pack() {
             .args(["packs", "show", hostile.to_str().unwrap()]),
     );
     for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}', '\r'] {
-        assert!(!out.contains(bad), "{:?} in {out:?}", bad);
+        assert!(!out.contains(bad), "{bad:?} in {out:?}");
     }
     for text in [
         "Hostile pack (hostile 1.0.0)",
@@ -699,13 +696,29 @@ fn coverage_lists_each_reference_with_the_questions_naming_it() {
             sb.scorps()
                 .args(["--pack", levels.to_str().unwrap(), "packs", "coverage"]),
         );
-    for row in [
-        "aws:SEC02    levels/secrets (Secrets)\n",
-        "azure:SE:09  levels/secrets (Secrets)\n",
-    ] {
-        assert!(out.contains(row), "{row}\n{out}");
-    }
-    assert!(out.starts_with("REFERENCE    QUESTIONS\n"), "{out}");
+    // The built-in packs name references too: the fixture's rows sit among theirs, a reference
+    // both name lists the built-in question first, and the column is as wide as the longest one.
+    let header = out.lines().next().unwrap();
+    assert_eq!(
+        header.split_whitespace().collect::<Vec<_>>(),
+        ["REFERENCE", "QUESTIONS"],
+        "{out}"
+    );
+    let column = header.find("QUESTIONS").unwrap();
+    let row = |reference: &str| {
+        out.lines()
+            .find(|l| l.split_whitespace().next() == Some(reference))
+            .unwrap_or_else(|| panic!("no row for {reference}\n{out}"))
+    };
+    assert_eq!(
+        &row("aws:SEC02")[column..],
+        "levels/secrets (Secrets)",
+        "{out}"
+    );
+    assert!(
+        row("azure:SE:09").ends_with("levels/secrets (Secrets)"),
+        "{out}"
+    );
     let md = stdout_of(sb.scorps().args([
         "--pack",
         levels.to_str().unwrap(),
@@ -715,7 +728,17 @@ fn coverage_lists_each_reference_with_the_questions_naming_it() {
         "md",
     ]));
     assert!(
-        md.contains("\n## `azure`\n\n1 reference(s).\n\n| Reference | Questions |\n|---|---|\n| `azure:SE:09` | `levels/secrets` Secrets |\n"),
+        md.contains("\n## `azure`\n\n") && md.contains("| Reference | Questions |\n|---|---|\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("\n| `aws:SEC02` | `levels/secrets` Secrets |\n"),
+        "{md}"
+    );
+    assert!(
+        md.lines()
+            .any(|l| l.starts_with("| `azure:SE:09` | ")
+                && l.ends_with("`levels/secrets` Secrets |")),
         "{md}"
     );
 }
@@ -855,7 +878,7 @@ fn completions_and_manpage_are_printed() {
     }
     let man = stdout_of(sb.scorps().arg("manpage"));
     assert!(
-        man.starts_with(".ie \\n(.g .ds Aq") || man.contains(".TH scorps"),
+        man.starts_with(".TH SCORPS 1") && man.contains(".SH COMMANDS"),
         "{man}"
     );
     sb.scorps()

@@ -1,5 +1,8 @@
 //! `scorps review` outside a terminal: every failure is reported before the screen is taken.
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use assert_cmd::Command;
 use predicates::str::contains;
 
@@ -69,4 +72,33 @@ fn a_newer_review_format_is_refused_untouched() {
         std::fs::read_to_string(dir.path().join("r.review.toml")).unwrap(),
         text
     );
+}
+
+#[test]
+fn an_unknown_pillar_exits_2_and_names_every_pillar() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = REVIEW.replace("payments-extra", "security");
+    std::fs::write(dir.path().join("r.review.toml"), &text).unwrap();
+    scorps(dir.path())
+        .args(["review", "r.review.toml", "--pillar", "nosuch"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "--pillar nosuch: the review has no such pillar; its pillars are: security",
+        ));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("r.review.toml")).unwrap(),
+        text,
+        "the review is left as it was"
+    );
+    assert!(!dir.path().join("r.review.toml.lock").exists());
+    // A new review is checked against the packs it would start with, before anything is written.
+    scorps(dir.path())
+        .args(["review", "new.review.toml", "--pillar", "nosuch"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "--pillar nosuch: the review has no such pillar; its pillars are: security, reliability, operational-excellence, performance, cost, sustainability",
+        ));
+    assert!(!dir.path().join("new.review.toml").exists());
 }

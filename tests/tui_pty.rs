@@ -3,6 +3,8 @@
 //! ratatui moves the cursor over blanks instead of writing them, so screen text is matched a
 //! word at a time, and only text that newly appears (unchanged cells are not rewritten).
 
+// Tests and benches fail loudly on purpose: a panic is their way to report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(unix)]
 
 use std::path::{Path, PathBuf};
@@ -223,7 +225,7 @@ fn sigterm_saves_and_restores_the_terminal() {
     let file = env.path("g.review.toml");
     let mut s = env.spawn(&["review", "g.review.toml", "--workload", "W"]);
     s.expect("Risk").unwrap();
-    send_slowly(&mut s, &[RIGHT, "f"]);
+    send_slowly(&mut s, &[RIGHT, "f", "\r"]);
     wait_for_file(&mut s, &file, "flagged = true");
     s.get_process_mut().signal(Signal::SIGTERM).unwrap();
     // Leaving the alternate screen is the terminal being restored.
@@ -241,9 +243,10 @@ fn the_start_screen_creates_a_review() {
     s.expect("Workload").unwrap();
     // Only changed cells are redrawn, so the file name that follows the typing is checked on disk.
     send_slowly(&mut s, &["Checkout"]);
-    // Down past team, facilitator, participants, file and the eight packs (seven built-in and
-    // the fixture, which alone is ticked because it came with --pack), to Start.
-    send_slowly(&mut s, &["\x1b[B"; 13]);
+    // Down past team, facilitator, participants, minutes per pillar, file and the eight packs
+    // (seven built-in and the fixture, which alone is ticked because it came with --pack), to
+    // Start.
+    send_slowly(&mut s, &["\x1b[B"; 14]);
     send_slowly(&mut s, &["\r"]);
     s.expect("Risk").unwrap();
     send_slowly(&mut s, &["q"]);
@@ -274,7 +277,7 @@ fn a_changed_pack_is_reported_once_and_then_recorded() {
     std::fs::write(&file, text.replace(&old_digest, "digest = \"sha256:0000\"")).unwrap();
 
     let mut s = env.spawn(&["review", "p.review.toml"]);
-    s.expect("Changed").unwrap();
+    s.expect("changed since the review").unwrap();
     send_slowly(&mut s, &[" ", "q"]);
     assert!(matches!(wait_exit(&mut s), WaitStatus::Exited(_, 0)));
     let text = std::fs::read_to_string(&file).unwrap();
@@ -303,4 +306,56 @@ fn a_large_paste_into_the_notes_is_saved_whole() {
     assert!(text.contains(&format!("notes = \"{pasted}END\"")), "{text}");
     s.get_process_mut().signal(Signal::SIGTERM).unwrap();
     assert!(matches!(wait_exit(&mut s), WaitStatus::Exited(_, 0)));
+}
+
+#[test]
+fn sigint_from_outside_saves_restores_the_terminal_and_releases_the_lock() {
+    let env = Env::new();
+    let file = env.path("i.review.toml");
+    let mut s = env.spawn(&["review", "i.review.toml", "--workload", "W"]);
+    s.expect("Risk").unwrap();
+    send_slowly(&mut s, &[" "]);
+    wait_for_file(&mut s, &file, "selected");
+    s.get_process_mut().signal(Signal::SIGINT).unwrap();
+    s.expect("\x1b[?1049l").unwrap();
+    let status = wait_exit(&mut s);
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+    assert!(
+        !env.path("i.review.toml.lock").exists(),
+        "the lock is released"
+    );
+    assert!(std::fs::read_to_string(&file).unwrap().contains("selected"));
+}
+
+#[test]
+fn a_bracketed_paste_is_saved_whole_before_a_hangup_and_esc_still_works() {
+    let env = Env::new();
+    let file = env.path("p.review.toml");
+    let mut s = env.spawn(&["review", "p.review.toml", "--workload", "W"]);
+    s.expect("Risk").unwrap();
+    send_slowly(&mut s, &["n"]);
+    let pasted: String = (0..700).map(|i| format!("w{i:03} ")).collect();
+    assert!(pasted.len() > 3000);
+    s.send(format!("\x1b[200~{pasted}\x1b[201~")).unwrap();
+    // Esc right after the paste leaves the notes: the q that follows quits instead of being typed.
+    send_slowly(&mut s, &["\x1b", "q"]);
+    let status = wait_exit(&mut s);
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains(&format!("notes = \"{}\"", pasted.trim_end())) || text.contains(&pasted),
+        "{text}"
+    );
+
+    // A hangup right after a paste: the paste is on disk whole.
+    let mut s = env.spawn(&["review", "p.review.toml"]);
+    s.expect("Risk").unwrap();
+    send_slowly(&mut s, &[RIGHT, "n"]);
+    let second: String = (0..700).map(|i| format!("h{i:03} ")).collect();
+    s.send(format!("\x1b[200~{second}\x1b[201~")).unwrap();
+    wait_for_file(&mut s, &file, "h699");
+    s.get_process_mut().signal(Signal::SIGHUP).unwrap();
+    assert!(matches!(wait_exit(&mut s), WaitStatus::Exited(_, 0)));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains(&second), "{text}");
 }

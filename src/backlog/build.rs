@@ -8,6 +8,8 @@
 use serde::Serialize;
 
 use crate::pack::{Link, Pack, Question, Risk, pillar_rank};
+use crate::report::targets::Targets;
+use crate::review::milestone::Milestone;
 use crate::review::score::{Scorecard, score, status};
 use crate::review::{Review, State, Timestamp};
 use crate::text::{clean_block, clean_line};
@@ -24,6 +26,10 @@ pub struct Backlog {
     pub packs: Vec<PackInfo>,
     pub scorecard: Scorecard,
     pub items: Vec<BacklogItem>,
+    /// Target scores per pillar, when any are set (shown in the summary and the HTML page).
+    pub targets: Targets,
+    /// The review's last milestone, shown beside today's scores.
+    pub milestone: Option<Milestone>,
 }
 
 /// A pack the review was answered against, as loaded now.
@@ -66,6 +72,9 @@ impl Priority {
 pub struct BacklogItem {
     /// `<pack>/<question>`: stable across exports, so a tracker can match re-imports.
     pub id: String,
+    /// `scorps:<workload>:<pack>/<question>`: the id made unique across workloads, for a tracker
+    /// that holds the items of many reviews (no spaces or commas: it fits a label or a tag).
+    pub external_id: String,
     pub pack: String,
     pub question: String,
     pub pillar: PillarRef,
@@ -144,6 +153,8 @@ pub fn build(review: &Review, packs: &[Pack]) -> Backlog {
             .collect(),
         scorecard: score(review, packs),
         items: items.into_iter().map(|(_, item)| item).collect(),
+        targets: Targets::default(),
+        milestone: None,
     }
 }
 
@@ -196,8 +207,10 @@ fn item(
             .map(|a| clean_block(f(a).trim()).into_owned())
             .unwrap_or_default()
     };
+    let id = crate::review::key(&pack.id, &q.id);
     Some(BacklogItem {
-        id: crate::review::key(&pack.id, &q.id),
+        external_id: format!("scorps:{}:{id}", slug(&review.workload)),
+        id,
         pack: pack.id.clone(),
         question: q.id.clone(),
         pillar: PillarRef {
@@ -230,6 +243,25 @@ fn item(
     })
 }
 
+/// A workload name as an id: lowercase letters and digits, every other run of characters one
+/// `-` (`Payments API (EU)` → `payments-api-eu`).
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "workload".into()
+    } else {
+        out.into()
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -256,7 +288,7 @@ pub(crate) mod tests {
         for (q, state, sel, flagged) in answers {
             let answer = Answer {
                 state: *state,
-                selected: sel.iter().map(|s| s.to_string()).collect(),
+                selected: sel.iter().map(std::string::ToString::to_string).collect(),
                 flagged: *flagged,
                 reason: if *state == State::NotApplicable {
                     "No data stored".into()
@@ -356,6 +388,20 @@ pub(crate) mod tests {
     fn an_answer_without_a_selection_is_unanswered() {
         let (r, packs) = review(&[("secrets", State::Answered, &[], false)]);
         assert!(build(&r, &packs).items.is_empty());
+    }
+
+    #[test]
+    fn external_ids_name_the_workload_and_the_question() {
+        let (mut r, packs) = review(&[("secrets", State::Answered, &["none"], false)]);
+        r.workload = "  Payments API (EU), v2 ".into();
+        let b = build(&r, &packs);
+        assert_eq!(
+            b.items[0].external_id,
+            "scorps:payments-api-eu-v2:backlog-demo/secrets"
+        );
+        assert_eq!(slug("Paiements Été"), "paiements-été");
+        assert_eq!(slug("\u{1b}[31m!!"), "31m");
+        assert_eq!(slug("--"), "workload");
     }
 
     #[test]

@@ -1,14 +1,15 @@
 //! The backlog as CSV, one row per item, for a tracker's importer (Jira, GitLab, a script for
 //! GitHub).
 //!
-//! Columns: `id, summary, pillar, risk, priority, description, labels`. The description is plain
+//! Columns: `id, summary, pillar, risk, priority, description, labels, external_id`
+//! (`external_id` names the workload too, so one tracker can hold many reviews' items). The description is plain
 //! text laid out like markdown (it reads well in either). A cell that would start with `=`, `+`,
 //! `-` or `@` gets a leading `'`, so a spreadsheet opening the file never runs it as a formula.
 
 use super::build::{Backlog, BacklogItem};
 
 /// The header row.
-pub const HEADER: [&str; 7] = [
+pub const HEADER: [&str; 8] = [
     "id",
     "summary",
     "pillar",
@@ -16,6 +17,7 @@ pub const HEADER: [&str; 7] = [
     "priority",
     "description",
     "labels",
+    "external_id",
 ];
 
 /// Jira refuses summaries longer than this.
@@ -36,6 +38,7 @@ pub fn render(b: &Backlog) -> String {
             item.priority.title().to_string(),
             defuse(&description(b, item)),
             labels(item),
+            item.external_id.clone(),
         ]);
     }
     let bytes = w.into_inner().unwrap_or_default();
@@ -156,6 +159,7 @@ mod tests {
             &rows[0][5]
         );
         assert_eq!(&rows[0][6], "scorps,pillar:reliability,risk:high");
+        assert_eq!(&rows[0][7], "scorps:payments-api:backlog-demo/backups");
         assert_eq!(&rows[1][6], "scorps,pillar:security,risk:medium,flagged");
         assert_eq!((&rows[2][3], &rows[2][4]), ("unanswered", "Low"));
     }
@@ -172,7 +176,7 @@ mod tests {
         let (r, packs) = review(&[]);
         assert_eq!(
             render(&build(&r, &packs)),
-            "id,summary,pillar,risk,priority,description,labels\n"
+            "id,summary,pillar,risk,priority,description,labels,external_id\n"
         );
     }
 }

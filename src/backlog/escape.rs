@@ -3,7 +3,7 @@
 //! Notes, names, reasons, evidence and pack text are written by anyone. In a backlog they must
 //! read as the words they are: never a table cell break, a heading, a list, a link, emphasis, a
 //! math span or raw HTML. Every ASCII punctuation character may be backslash-escaped in
-//! CommonMark (and GitHub's and GitLab's flavours), so the characters that mean something are
+//! `CommonMark` (and GitHub's and GitLab's flavours), so the characters that mean something are
 //! escaped; `<`, `>` and `&` become HTML entities so no tag or entity survives. Text that starts a
 //! line (a list item, a line of a note) goes through [`line_start`] too, so that it cannot open a
 //! block (`-`, `+`, `=`, `1.`).
@@ -126,7 +126,7 @@ pub fn score(value: Option<f64>) -> String {
 
 /// A completion share as a whole percentage.
 pub fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
+    format!("{}%", crate::review::score::percent(share))
 }
 
 #[cfg(test)]

@@ -2,20 +2,50 @@
 //! pillar, then one section per item with its missing practices as task checkboxes.
 //!
 //! Every piece of text that came from a pack or a review goes through [`escape`], so a note can
-//! never break the table or inject HTML.
+//! never break the table or inject HTML. Each item opens with an HTML comment naming its id
+//! (`<!-- scorps:item pack/question -->`) and each task ends with one naming its practice: both
+//! are invisible on GitHub and GitLab, and let `export --merge` find them again ([`super::merge`]).
 
 use std::fmt::Write;
 
 use super::build::{Backlog, BacklogItem};
 use super::escape::{self, block, inline};
+use crate::report::targets::{self, is_below};
 use crate::review::score::Counts;
 
 /// Renders the whole backlog.
 pub fn render(b: &Backlog) -> String {
+    let mut out = preamble(b);
+    for (n, item) in b.items.iter().enumerate() {
+        out.push('\n');
+        out.push_str(&item_text(n + 1, item, &|_| false));
+    }
+    out
+}
+
+/// The header, the summary and the backlog's opening line: everything before the first item.
+pub(crate) fn preamble(b: &Backlog) -> String {
     let mut out = String::new();
     header(&mut out, b);
     summary(&mut out, b);
-    items(&mut out, b);
+    items_intro(&mut out, b);
+    out
+}
+
+/// The marker line that opens an item.
+pub(crate) fn item_marker(id: &str) -> String {
+    format!("<!-- scorps:item {id} -->")
+}
+
+/// The marker at the end of a task line.
+pub(crate) fn task_marker(practice: &str) -> String {
+    format!("<!-- scorps:task {practice} -->")
+}
+
+/// One item, numbered `n`; `ticked` says which practices' tasks are ticked.
+pub(crate) fn item_text(n: usize, item: &BacklogItem, ticked: &dyn Fn(&str) -> bool) -> String {
+    let mut out = String::new();
+    render_item(&mut out, n, item, ticked);
     out
 }
 
@@ -57,26 +87,53 @@ fn header(out: &mut String, b: &Backlog) {
 
 fn summary(out: &mut String, b: &Backlog) {
     let _ = writeln!(out, "## Summary\n");
-    let _ = writeln!(
-        out,
-        "| Pillar | Score | High | Medium | None | N/A | Unanswered |"
-    );
-    let _ = writeln!(out, "| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-    let row = |out: &mut String, name: String, score: String, c: &Counts| {
-        let _ = writeln!(
-            out,
-            "| {name} | {score} | {} | {} | {} | {} | {} |",
-            c.high, c.medium, c.none, c.not_applicable, c.unanswered
+    // A target column when targets are set, a column of the last milestone when there is one.
+    let targets = !b.targets.is_empty();
+    let milestone = b.milestone.as_ref();
+    let mut head = vec!["Pillar".to_string(), "Score".to_string()];
+    if targets {
+        head.push("Target".into());
+    }
+    if let Some(m) = milestone {
+        head.push(format!("{} ({})", inline(&m.name), m.date.date()));
+    }
+    head.extend(["High", "Medium", "None", "N/A", "Unanswered"].map(String::from));
+    let _ = writeln!(out, "| {} |", head.join(" | "));
+    let _ = writeln!(out, "| --- |{}", " ---: |".repeat(head.len() - 1));
+    let row = |out: &mut String, name: String, score: String, extra: Vec<String>, c: &Counts| {
+        let mut cells = vec![name, score];
+        cells.extend(extra);
+        cells.extend(
+            [c.high, c.medium, c.none, c.not_applicable, c.unanswered].map(|n| n.to_string()),
         );
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    };
+    let extra = |id: Option<&str>| {
+        let mut cells = Vec::new();
+        if targets {
+            cells.push(targets::format(id.and_then(|id| b.targets.get(id))));
+        }
+        if let Some(m) = milestone {
+            cells.push(escape::score(match id {
+                Some(id) => m.pillar_score(id),
+                None => m.overall,
+            }));
+        }
+        cells
     };
     for p in &b.scorecard.pillars {
-        row(out, inline(&p.name), escape::score(p.score), &p.counts);
+        let mut score = escape::score(p.score);
+        if b.targets.get(&p.id).is_some_and(|t| is_below(p.score, t)) {
+            score.push_str(" ▼");
+        }
+        row(out, inline(&p.name), score, extra(Some(&p.id)), &p.counts);
     }
     let sc = &b.scorecard;
     row(
         out,
         "**Overall**".into(),
         format!("**{}**", escape::score(sc.overall)),
+        extra(None),
         &sc.totals,
     );
     let done = sc.totals.answered() + sc.totals.not_applicable;
@@ -86,9 +143,12 @@ fn summary(out: &mut String, b: &Backlog) {
         escape::percent(sc.completion),
         sc.totals.total()
     );
+    if targets {
+        let _ = writeln!(out, "▼ below its target.\n");
+    }
 }
 
-fn items(out: &mut String, b: &Backlog) {
+fn items_intro(out: &mut String, b: &Backlog) {
     if b.items.is_empty() {
         let _ = writeln!(
             out,
@@ -106,13 +166,10 @@ fn items(out: &mut String, b: &Backlog) {
         b.items.len(),
         if b.items.len() == 1 { "" } else { "s" }
     );
-    for (n, item) in b.items.iter().enumerate() {
-        out.push('\n');
-        render_item(out, n + 1, item);
-    }
 }
 
-fn render_item(out: &mut String, n: usize, item: &BacklogItem) {
+fn render_item(out: &mut String, n: usize, item: &BacklogItem, ticked: &dyn Fn(&str) -> bool) {
+    let _ = writeln!(out, "{}", item_marker(&item.id));
     let _ = writeln!(out, "### {n}. `{}`: {}\n", item.id, inline(&item.title));
     let mut facts = vec![
         format!("**Pillar:** {}", inline(&item.pillar.name)),
@@ -131,7 +188,8 @@ fn render_item(out: &mut String, n: usize, item: &BacklogItem) {
     if !item.tasks.is_empty() {
         let _ = writeln!(out, "**To put in place:**\n");
         for t in &item.tasks {
-            let mut line = format!("- [ ] **{}**", inline(&t.title));
+            let tick = if ticked(&t.practice) { 'x' } else { ' ' };
+            let mut line = format!("- [{tick}] **{}**", inline(&t.title));
             if !t.improve.is_empty() {
                 let _ = write!(line, ": {}", inline(&t.improve));
             }
@@ -143,7 +201,7 @@ fn render_item(out: &mut String, n: usize, item: &BacklogItem) {
                     .collect();
                 let _ = write!(line, " ({})", links.join(", "));
             }
-            let _ = writeln!(out, "{line}");
+            let _ = writeln!(out, "{line} {}", task_marker(&t.practice));
         }
         out.push('\n');
     } else if item.risk == Some(crate::pack::Risk::None) {
@@ -219,6 +277,23 @@ mod tests {
             }
         }
         rows
+    }
+
+    /// Whether raw HTML is one of the exporter's own markers (`<!-- scorps:item ID -->`, …).
+    fn is_marker(html: &str) -> bool {
+        let h = html.trim_end();
+        let Some(inner) = h
+            .strip_prefix("<!-- scorps:")
+            .and_then(|r| r.strip_suffix(" -->"))
+        else {
+            return false;
+        };
+        let (kind, id) = inner.split_once(' ').unwrap_or(("", ""));
+        ["item", "task"].contains(&kind)
+            && !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_'))
     }
 
     fn sample() -> Backlog {
@@ -307,10 +382,12 @@ mod tests {
         assert!(!md.contains('\u{1b}'), "no escape sequence survives");
         let events = parse(&md);
         for e in &events {
-            assert!(
-                !matches!(e, Event::Html(_) | Event::InlineHtml(_)),
-                "raw HTML got through: {e:?}\n{md}"
-            );
+            if let Event::Html(h) | Event::InlineHtml(h) = e {
+                assert!(
+                    is_marker(h),
+                    "raw HTML other than a scorps marker got through: {e:?}\n{md}"
+                );
+            }
             assert!(
                 !matches!(
                     e,
@@ -354,6 +431,30 @@ mod tests {
         );
         assert!(text.contains("Pay | <b>ments</b> # owned"), "{text}");
         assert!(text.contains("javascript:alert(1)"), "{text}");
+    }
+
+    #[test]
+    fn targets_and_the_last_milestone_join_the_summary() {
+        use crate::report::targets::Targets;
+        use crate::review::milestone::Milestone;
+        use crate::review::{PackRef, Timestamp};
+        let (then, packs) = review(&[("secrets", State::Answered, &["none"], false)]);
+        let refs: Vec<PackRef> = packs.iter().map(PackRef::of).collect();
+        let card = crate::review::score::score(&then, &packs);
+        let mut b = sample();
+        b.milestone = Some(Milestone::freeze("q3", Timestamp(0), &then, &refs, &card));
+        let map = [("security".to_string(), 60.0)].into_iter().collect();
+        b.targets = Targets::resolve(&map, &Default::default());
+        let md = render(&b);
+        let rows = table_rows(&parse(&md));
+        assert_eq!(
+            rows[0][..4],
+            ["Pillar", "Score", "Target", "q3 (1970-01-01)"]
+        );
+        assert_eq!(rows[1][..4], ["Security", "50.0 ▼", "60", "0.0"]);
+        assert_eq!(rows[2][..4], ["Reliability", "0.0", "—", "—"]);
+        assert_eq!(rows[3][..4], ["Overall", "37.5", "—", "0.0"]);
+        assert!(md.contains("▼ below its target.\n"), "{md}");
     }
 
     #[test]

@@ -7,8 +7,10 @@
 pub mod build;
 pub mod csv;
 pub mod escape;
+pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod merge;
 
 use std::fmt;
 use std::str::FromStr;
@@ -25,6 +27,8 @@ pub enum Format {
     Md,
     Csv,
     Json,
+    /// One self-contained page with a radar chart of the scores.
+    Html,
 }
 
 impl Format {
@@ -34,6 +38,7 @@ impl Format {
             Format::Md => "md",
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::Html => "html",
         }
     }
 }
@@ -44,9 +49,9 @@ impl fmt::Display for Format {
     }
 }
 
-/// A format name that is none of `md`, `markdown`, `csv`, `json`.
+/// A format name that is none of `md`, `markdown`, `csv`, `json`, `html`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown export format `{0}`; use md, csv or json")]
+#[error("unknown export format `{0}`; use md, csv, json or html")]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for Format {
@@ -57,6 +62,7 @@ impl FromStr for Format {
             "md" | "markdown" => Ok(Format::Md),
             "csv" => Ok(Format::Csv),
             "json" => Ok(Format::Json),
+            "html" => Ok(Format::Html),
             _ => Err(UnknownFormat(crate::text::clean_line(s).into_owned())),
         }
     }
@@ -64,11 +70,16 @@ impl FromStr for Format {
 
 /// The backlog of a review against its packs (in the review's pack order), as text.
 pub fn export(review: &Review, packs: &[Pack], format: Format) -> String {
-    let backlog = build(review, packs);
+    render(&build(review, packs), format)
+}
+
+/// A built backlog (with its targets and last milestone, when the caller set them) as text.
+pub fn render(backlog: &Backlog, format: Format) -> String {
     match format {
-        Format::Md => markdown::render(&backlog),
-        Format::Csv => csv::render(&backlog),
-        Format::Json => json::render(&backlog),
+        Format::Md => markdown::render(backlog),
+        Format::Csv => csv::render(backlog),
+        Format::Json => json::render(backlog),
+        Format::Html => html::render(backlog),
     }
 }
 
@@ -82,7 +93,7 @@ mod tests {
         assert_eq!(" csv ".parse::<Format>(), Ok(Format::Csv));
         assert_eq!(
             "xlsx".parse::<Format>().unwrap_err().to_string(),
-            "unknown export format `xlsx`; use md, csv or json"
+            "unknown export format `xlsx`; use md, csv, json or html"
         );
     }
 }

@@ -1,4 +1,5 @@
-//! `scorps diff OLD NEW [--format text|md|json]`: what changed between two reviews.
+//! `scorps diff OLD NEW [--format text|md|json]`: what changed between two reviews, or between
+//! a review and its milestones (`FILE@NAME`).
 
 use std::process::ExitCode;
 
@@ -7,14 +8,15 @@ use scorps::report::diff::{Side, diff, json};
 use scorps::report::diff_view::{markdown, text};
 use scorps::text::clean_line;
 
+use super::milestone::open_ref;
 use super::open::Opener;
 use super::{Ctx, emit};
 use crate::cli::{DiffArgs, DiffFormat};
 
 pub fn run(ctx: &Ctx, args: DiffArgs) -> Result<ExitCode> {
     let opener = Opener::new(ctx)?;
-    let old = opener.open(&args.old)?;
-    let new = opener.open(&args.new)?;
+    let old = open_ref(&opener, &args.old)?;
+    let new = open_ref(&opener, &args.new)?;
     if old.review.workload.trim().to_lowercase() != new.review.workload.trim().to_lowercase() {
         eprintln!(
             "note: the reviews are of different workloads (`{}` and `{}`); comparing them anyway",

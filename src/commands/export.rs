@@ -1,21 +1,53 @@
-//! `scorps export FILE [--format md|csv|json] [-o OUT]`: the improvement backlog.
+//! `scorps export FILE [--format md|csv|json|html] [-o OUT | --merge BACKLOG.md]`: the improvement
+//! backlog, written fresh or merged into the markdown backlog the team already works in.
 
 use std::process::ExitCode;
 
-use anyhow::{Result, anyhow};
-use scorps::backlog::{self, Format};
+use anyhow::{Result, anyhow, bail};
+use scorps::backlog::merge::{looks_like_backlog, merge};
+use scorps::backlog::{self, Format, build};
+use scorps::review::milestone;
 
 use super::open::Opener;
-use super::{Ctx, emit};
+use super::{Ctx, emit, targets};
 use crate::cli::{ExportArgs, ExportFormat};
 
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
-    let format = format(ctx, args.format)?;
+    // A merge is markdown whatever the config's default format.
+    let format = match (&args.merge, args.format) {
+        (Some(_), None) => Format::Md,
+        _ => format(ctx, args.format)?,
+    };
+    if args.merge.is_some() && format != Format::Md {
+        bail!(
+            "--merge updates a markdown backlog; it cannot be used with --format {format}\n  help: drop --format, or write the {format} export with -o"
+        );
+    }
     let opened = Opener::new(ctx)?.open(&args.file)?;
-    emit(
-        args.output.as_deref(),
-        &backlog::export(&opened.review, &opened.packs, format),
-    )?;
+    let mut b = build(&opened.review, &opened.packs);
+    b.targets = targets::of(ctx, &opened.file, &opened.review)?;
+    b.milestone = milestone::last(&args.file).map_err(|e| anyhow!("{e}"))?;
+    let Some(target) = args.merge else {
+        emit(args.output.as_deref(), &backlog::render(&b, format))?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let text = match std::fs::read_to_string(&target) {
+        Ok(old) if old.trim().is_empty() => backlog::render(&b, format),
+        Ok(old) if !looks_like_backlog(&old) => bail!(
+            "{}: not a scorps backlog (no `<!-- scorps:item … -->` marker and no \"# Improvement backlog\" title); it is left untouched\n  help: check the path, or export to a new file with -o",
+            target.display()
+        ),
+        Ok(old) => merge(&old, &b),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!(
+                "note: {} does not exist yet; writing a new backlog",
+                target.display()
+            );
+            backlog::render(&b, format)
+        }
+        Err(e) => bail!("cannot read {}: {e}", target.display()),
+    };
+    emit(Some(&target), &text)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -25,6 +57,7 @@ fn format(ctx: &Ctx, flag: Option<ExportFormat>) -> Result<Format> {
         Some(ExportFormat::Md) => Format::Md,
         Some(ExportFormat::Csv) => Format::Csv,
         Some(ExportFormat::Json) => Format::Json,
+        Some(ExportFormat::Html) => Format::Html,
         None => match &ctx.config.export_format {
             Some(name) => name.parse().map_err(|e| {
                 let file = ctx

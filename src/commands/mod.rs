@@ -1,14 +1,19 @@
 //! What each command does: thin shells over the domain modules of the library.
 
 mod check;
+mod checklist;
 mod diff;
 mod export;
 mod lens;
+mod manpage;
+mod milestone;
 mod open;
 mod packs;
 mod report;
 mod review;
 mod score;
+mod targets;
+mod trend;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -120,10 +125,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Review(args)) => review::run(&ctx, args),
         Some(Command::Packs(cmd)) => packs::run(&ctx, cmd),
         Some(Command::Lens(cmd)) => lens::run(&ctx, cmd),
+        Some(Command::Checklist(cmd)) => checklist::run(&ctx, cmd),
         Some(Command::Score(args)) => score::run(&ctx, args),
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Check(args)) => check::run(&ctx, args),
         Some(Command::Diff(args)) => diff::run(&ctx, args),
+        Some(Command::Milestone(args)) => milestone::add(&ctx, args),
+        Some(Command::Milestones(args)) => milestone::list(&ctx, args),
+        Some(Command::Trend(args)) => trend::run(&ctx, args),
         Some(Command::Report(args)) => report::run(&ctx, args),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -132,9 +141,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Manpage) => {
             let cmd = <Cli as clap::CommandFactory>::command();
-            let mut out = Vec::new();
-            clap_mangen::Man::new(cmd).render(&mut out)?;
-            emit(None, &String::from_utf8_lossy(&out))?;
+            emit(None, &manpage::render(cmd))?;
             Ok(ExitCode::SUCCESS)
         }
     }

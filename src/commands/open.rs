@@ -1,20 +1,13 @@
 //! Opening review files for the commands that read them (`score`, `export`, `check`, `diff`,
-//! `report`): load, bind to the packs, and say on stderr what changed since the review was
-//! answered.
-//!
-//! A review is read against the pack version it was answered against when that version is among
-//! the `--pack` paths, even when a later `--pack` of the same id wins in the catalog. So
-//! `scorps --pack v1/ --pack v2/ diff q3.review.toml q4.review.toml` compares each review with
-//! its own questions, and shows what the new version added and removed.
+//! `report`): the domain's one open path ([`scorps::review::open`]), with its notes said on
+//! stderr, each naming the file.
 
-use std::cell::OnceCell;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Result, anyhow};
-use scorps::pack::{Catalog, Pack, load_file};
-use scorps::review::resolve::{PackChange, orphans};
-use scorps::review::{Review, resolve, store};
-use scorps::text::clean_line;
+use scorps::pack::{Catalog, Pack};
+use scorps::review::Review;
+use scorps::review::open::{Note, bind, open, open_borrowed};
 
 use super::Ctx;
 
@@ -29,90 +22,55 @@ pub struct Opened {
 /// Opens reviews against one catalog (read once per command).
 pub struct Opener {
     catalog: Catalog,
-    extra: Vec<PathBuf>,
-    /// Every pack of the `--pack` paths, each version on its own; read on first need.
-    alternates: OnceCell<Vec<Pack>>,
 }
 
 impl Opener {
     pub fn new(ctx: &Ctx) -> Result<Opener> {
         Ok(Opener {
             catalog: ctx.catalog()?,
-            extra: ctx.extra_packs.clone(),
-            alternates: OnceCell::new(),
         })
     }
 
-    /// Loads a review and its packs; pack changes and answers to unknown questions are noted on
-    /// stderr. A missing, unreadable or corrupt file, or a pack that is not loaded, is an error.
+    /// Loads a review and its packs; what is worth knowing about it is noted on stderr. A
+    /// missing, unreadable or corrupt file, or a pack that is not loaded, is an error.
     pub fn open(&self, path: &Path) -> Result<Opened> {
+        let opened = open(path, &self.catalog)?;
         let file = path.display().to_string();
-        // The store error already names the file and the cause; its chain would repeat the cause.
-        let review = store::load(path).map_err(|e| anyhow!("{e}"))?;
-        let resolved = resolve(&review, &self.catalog).map_err(|e| anyhow!("{file}: {e}"))?;
-        let mut packs = resolved.packs;
-        for (pack, recorded) in packs.iter_mut().zip(&review.packs) {
-            if pack.digest != recorded.digest
-                && let Some(own) =
-                    self.own_version(&recorded.id, &recorded.version, &recorded.digest)
-            {
-                *pack = own.clone();
-            }
-        }
-        for (pack, recorded) in packs.iter().zip(&review.packs) {
-            if pack.digest != recorded.digest {
-                let change = PackChange {
-                    id: recorded.id.clone(),
-                    was: clean_line(&recorded.version).into_owned(),
-                    now: clean_line(&pack.version).into_owned(),
-                };
-                eprintln!("{file}: {change}");
-            }
-        }
-        for key in orphans(&review, &packs) {
-            eprintln!(
-                "{file}: note: the answer to `{}` names a question none of its packs has (removed from the pack?); it is kept in the file and left out",
-                clean_line(&key)
-            );
+        for note in &opened.notes {
+            eprintln!("{file}: note: {note}");
         }
         Ok(Opened {
             file,
-            review,
-            packs,
+            review: opened.review,
+            packs: opened.packs,
         })
     }
 
-    /// The pack with this id among the `--pack` paths that has the recorded digest, else the
-    /// recorded version.
-    fn own_version(&self, id: &str, version: &str, digest: &str) -> Option<&Pack> {
-        let all = self.alternates.get_or_init(|| {
-            self.extra
-                .iter()
-                .flat_map(|p| pack_files(p))
-                .filter_map(|f| load_file(&f).ok().map(|(p, _)| p))
-                .collect()
-        });
-        let same_id = || all.iter().filter(move |p| p.id == id);
-        same_id()
-            .find(|p| p.digest == digest)
-            .or_else(|| same_id().find(|p| p.version == version))
+    /// Binds a review already read (a milestone's) to its packs, noting on stderr what changed;
+    /// `label` names it in messages (`payments.review.toml@2026-q3`).
+    pub fn bind(&self, label: String, review: Review) -> Result<Opened> {
+        let opened = bind(Path::new(&label), review, &self.catalog)?;
+        for note in &opened.notes {
+            eprintln!("{label}: note: {note}");
+        }
+        Ok(Opened {
+            file: label,
+            review: opened.review,
+            packs: opened.packs,
+        })
     }
-}
 
-/// A pack file, or the pack files of a folder in name order.
-fn pack_files(path: &Path) -> Vec<PathBuf> {
-    if !path.is_dir() {
-        return vec![path.to_path_buf()];
+    /// Reads a review and hands it, with its packs borrowed from the catalog, to `f`; the notes
+    /// are handed back instead of printed (a report of many reviews sums them up).
+    pub fn with_review<R>(
+        &self,
+        path: &Path,
+        notes: &mut Vec<Note>,
+        f: impl FnOnce(&str, &Review, &[&Pack]) -> R,
+    ) -> Result<R> {
+        let file = path.display().to_string();
+        let read = open_borrowed(path, &self.catalog).map_err(|e| anyhow!("{e}"))?;
+        notes.extend(read.notes);
+        Ok(f(&file, &read.review, &read.packs))
     }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    files.retain(|p| {
-        p.is_file()
-            && p.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| ["yaml", "yml", "json"].contains(&e.to_ascii_lowercase().as_str()))
-    });
-    files.sort();
-    files
 }

@@ -5,9 +5,10 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use scorps::pack::Catalog;
+use scorps::review::session::Filter;
 use scorps::tui::app::App;
 use scorps::tui::start::{NewReview, PackChoice, StartForm};
-use scorps::tui::{self, Filter, Runtime};
+use scorps::tui::{self, Runtime, recent};
 
 use super::Ctx;
 use crate::cli::ReviewArgs;
@@ -43,6 +44,7 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
     let filter = Filter {
         pillars: args.pillars.clone(),
         flagged: args.flagged,
+        questions: Vec::new(),
     };
     let recent_file = ctx.paths.recent_file();
     let mut lock = None;
@@ -54,13 +56,21 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
             "the review screen needs a terminal; for scripts use `scorps score`, `export` or `check`"
         )
     };
+    if !args.file.as_ref().is_some_and(|f| f.exists()) {
+        // A new review: a --pillar typo is named before anything else happens.
+        let packs: Vec<_> = defaults
+            .iter()
+            .filter_map(|id| catalog.get(id).cloned())
+            .collect();
+        filter.check(&packs)?;
+    }
     if !interactive && !args.file.as_ref().is_some_and(|f| f.exists()) {
         return Err(needs_terminal());
     }
     let app = match &args.file {
         Some(path) => {
             // Open or create before the terminal is taken, so that errors print plainly.
-            let (session, l) = if path.exists() {
+            let (walk, l) = if path.exists() {
                 tui::open(path, &catalog, &filter)?
             } else {
                 let stem = tui::review_stem(path);
@@ -79,15 +89,21 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
                         .unwrap_or_default(),
                     participants: args.participants.clone(),
                     packs: defaults,
+                    pillar_minutes: ctx.config.pillar_minutes.filter(|m| *m > 0),
                 };
                 tui::create(&new, &catalog, &filter)?
             };
-            for notice in &session.notices {
-                eprintln!("{notice}");
+            for notice in &walk.notices {
+                eprintln!("{}: note: {notice}", path.display());
             }
-            tui::remember(recent_file.as_deref(), &session.path, &session.review);
+            recent::remember(
+                recent_file.as_deref(),
+                &walk.file,
+                walk.session.review(),
+                scorps::review::Timestamp::now(),
+            );
             lock = Some(l);
-            App::walk(session, now())
+            App::walk(walk, now())
         }
         None => {
             let packs = catalog
@@ -100,7 +116,7 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
                 })
                 .collect();
             let form = StartForm::new(
-                tui::load_recent(recent_file.as_deref()),
+                recent::load(recent_file.as_deref()),
                 packs,
                 args.team
                     .as_deref()
@@ -110,6 +126,7 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
                     .as_deref()
                     .or(ctx.config.facilitator.as_deref())
                     .unwrap_or(""),
+                ctx.config.pillar_minutes,
             );
             App::start(form, now())
         }
@@ -119,17 +136,40 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
     }
     let mut app = app;
     app.timebox_minutes = ctx.config.timebox_minutes.unwrap_or(0);
+    app.pillar_minutes = ctx.config.pillar_minutes;
+    app.present = args.present;
+    app.config_targets = ctx.config.targets.clone();
     app.color = ctx.config.use_color();
     app.export_dir = ctx.config.export_dir.clone();
-    tui::run(
+    let saved = app.session().map(|s| s.review().clone());
+    let file = tui::run(
         app,
         Runtime {
             catalog,
             lock,
             recent_file,
             filter,
-            unsaved: false,
+            saved,
         },
     )?;
+    if let Some(file) = file {
+        let shown = scorps::text::clean_line(&file.display().to_string()).into_owned();
+        eprintln!(
+            "Saved to {shown} — resume with `scorps review {}`",
+            shell_word(&shown)
+        );
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A path as a shell word: quoted when it holds anything a shell would read differently.
+fn shell_word(path: &str) -> String {
+    let plain = path
+        .chars()
+        .all(|c| c.is_alphanumeric() || "/._-+,:@%".contains(c));
+    if plain && !path.is_empty() {
+        path.to_string()
+    } else {
+        format!("'{}'", path.replace('\'', "'\\''"))
+    }
 }

@@ -57,7 +57,7 @@ mod tests {
                 "{name}:\n{}",
                 warnings
                     .iter()
-                    .map(|w| w.to_string())
+                    .map(std::string::ToString::to_string)
                     .collect::<Vec<_>>()
                     .join("\n")
             );
@@ -67,12 +67,13 @@ mod tests {
     #[test]
     fn builtins_follow_the_content_rules() {
         for pack in packs() {
+            // The content plan of the 2.0.0 packs: 10 to 14 questions, at most 9 practices each.
             let n = pack.question_count();
-            assert!((8..=12).contains(&n), "{}: {n} questions", pack.id);
+            assert!((10..=14).contains(&n), "{}: {n} questions", pack.id);
             for (_, q) in pack.questions() {
                 let practices = q.practices().count();
                 assert!(
-                    (3..=7).contains(&practices),
+                    (3..=9).contains(&practices),
                     "{}/{}: {practices} practices",
                     pack.id,
                     q.id
@@ -100,5 +101,68 @@ mod tests {
             }
         }
         assert_eq!(packs().len(), FILES.len());
+    }
+
+    /// Every calibrated practice says what done looks like and what proof to show, and every
+    /// question has a short label for the navigator that fits at 80 columns.
+    #[test]
+    fn builtins_carry_levels_evidence_and_labels() {
+        for pack in packs() {
+            let mut labels = std::collections::HashSet::new();
+            for (_, q) in pack.questions() {
+                let short = q.short.as_deref().unwrap_or_default();
+                assert!(
+                    !short.is_empty() && short.chars().count() <= 18,
+                    "{}/{}: short label {short:?}",
+                    pack.id,
+                    q.id
+                );
+                assert!(labels.insert(short), "{}: {short} twice", pack.id);
+                assert!(!q.refs.is_empty(), "{}/{}: refs", pack.id, q.id);
+                for (_, c) in q.practices() {
+                    let at = format!("{}/{}/{}", pack.id, q.id, c.id);
+                    assert!(c.if_missing.is_some(), "{at}: if_missing");
+                    assert!(!c.evidence.trim().is_empty(), "{at}: evidence");
+                    assert!(c.improve.contains("Done when"), "{at}: a finish line");
+                }
+            }
+        }
+    }
+
+    /// "Asked in <Pack> › <label>" sentences point at a question that exists: the pack's name
+    /// and one of its short labels.
+    #[test]
+    fn cross_references_name_real_questions() {
+        let all = packs();
+        let mut bad = Vec::new();
+        for pack in &all {
+            for (_, q) in pack.questions() {
+                for c in &q.choices {
+                    for (i, _) in c.help.match_indices(" › ") {
+                        let before = &c.help[..i];
+                        let after = &c.help[i + " › ".len()..];
+                        let target = all.iter().find(|p| before.ends_with(&p.name));
+                        let found = target.is_some_and(|p| {
+                            p.questions().any(|(_, t)| {
+                                t.short.as_deref().is_some_and(|l| {
+                                    after.starts_with(l)
+                                        && after[l.len()..].starts_with(['.', ',', ';', ' ', ')'])
+                                })
+                            })
+                        });
+                        if !found {
+                            let shown: String =
+                                c.help[i.saturating_sub(30)..].chars().take(70).collect();
+                            bad.push(format!("{}/{}/{}: …{shown}", pack.id, q.id, c.id));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "references to no question:\n{}",
+            bad.join("\n")
+        );
     }
 }

@@ -46,6 +46,9 @@ impl fmt::Display for Override {
 pub struct Catalog {
     pub entries: Vec<(Origin, Pack)>,
     pub overrides: Vec<Override>,
+    /// The packs that lost to a later one of the same id, kept so that a review answered
+    /// against an older version can still be read against it.
+    pub shadowed: Vec<Pack>,
     /// Warnings met while loading (lens quirks).
     pub warnings: Vec<PackError>,
 }
@@ -114,7 +117,8 @@ impl Catalog {
                 winner: pack.source.clone(),
                 loser: slot.1.source.clone(),
             });
-            *slot = (origin, pack);
+            let loser = std::mem::replace(slot, (origin, pack));
+            self.shadowed.push(loser.1);
         } else {
             self.entries.push((origin, pack));
         }
@@ -126,6 +130,14 @@ impl Catalog {
 
     pub fn get(&self, id: &str) -> Option<&Pack> {
         self.packs().find(|p| p.id == id)
+    }
+
+    /// Every loaded version of a pack: the one that won first, then those it replaced, newest
+    /// first.
+    pub fn versions<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Pack> + 'a {
+        self.get(id)
+            .into_iter()
+            .chain(self.shadowed.iter().rev().filter(move |p| p.id == id))
     }
 
     /// The packs a new review starts with: only the `--pack` ones when any were given, else the

@@ -19,7 +19,12 @@ pub fn lint(pack: &Pack) -> Vec<PackError> {
     let mut budget = LINT_BUDGET;
     let mut skipped = Vec::new();
     for (_, q) in pack.questions() {
-        let cost = q.truth_table_cost();
+        // Only ordered rules are checked selection by selection; levels and thresholds cost
+        // nothing here, so they leave the budget to the questions that need it.
+        let cost = match q.risk {
+            RiskRules::Ordered { .. } => q.truth_table_cost(),
+            RiskRules::IfMissing | RiskRules::Thresholds => 0,
+        };
         let exhaustive = cost <= budget;
         if exhaustive {
             budget -= cost;
@@ -346,6 +351,27 @@ mod tests {
                 .any(|w| w.contains("q3") && w.contains("practice `c18` is not mentioned")),
             "{w:?}"
         );
+    }
+
+    #[test]
+    fn questions_without_rules_use_none_of_the_budget() {
+        // 40 questions of 19 practices with `if_missing` levels, as a large Azure checklist
+        // gives: nothing to check selection by selection, so no budget warning.
+        let mut text = String::from(
+            "schema: 1\nid: big\nname: Big\nversion: 1.0.0\npillars:\n  - id: security\n    name: S\n    questions:\n",
+        );
+        for q in 0..40 {
+            text.push_str(&format!(
+                "      - id: q{q}\n        title: Q?\n        choices:\n"
+            ));
+            for c in 0..19 {
+                text.push_str(&format!(
+                    "          - {{ id: c{c}, title: C, improve: x, if_missing: high }}\n"
+                ));
+            }
+        }
+        let pack = load_str("big.yaml", &text, Source::Builtin("big.yaml")).unwrap();
+        assert!(lint(&pack).is_empty(), "{:?}", lint(&pack));
     }
 
     #[test]

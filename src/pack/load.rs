@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use super::error::{PackError, Pos};
 use super::raw::{MAX_PACK_BYTES, RawPack, sha256, yaml_options};
-use super::{Pack, Source, diagnose, lens, validate};
+use super::{Pack, Source, diagnose, validate};
 
 /// One or more problems that stopped a pack from loading.
 #[derive(Debug, Clone)]
@@ -47,7 +47,8 @@ impl From<PackError> for PackErrors {
     }
 }
 
-/// Reads a pack file from disk: YAML, or an AWS custom lens when it ends in `.json`.
+/// Reads a pack file from disk: YAML, or an Azure review checklist or AWS custom lens when it
+/// ends in `.json`.
 ///
 /// Returns the pack and the warnings met on the way (a lens import reports its quirks).
 pub fn load_file(path: &Path) -> Result<(Pack, Vec<PackError>), PackErrors> {
@@ -69,7 +70,8 @@ pub fn load_file(path: &Path) -> Result<(Pack, Vec<PackError>), PackErrors> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
     {
-        return lens::import_bytes(&name, &bytes, source);
+        // An Azure review checklist or an AWS custom lens, told apart by their top-level keys.
+        return super::checklist::import_json(&name, &bytes, source);
     }
     let text = String::from_utf8(bytes)
         .map_err(|e| not_utf8(&name, e.as_bytes(), e.utf8_error().valid_up_to()))?;

@@ -7,6 +7,7 @@
 
 pub mod builtin;
 mod catalog;
+pub mod checklist;
 pub mod coverage;
 mod diagnose;
 pub mod error;

@@ -244,7 +244,7 @@ impl Question {
         self.choices.iter().enumerate().filter(|(_, c)| !c.none)
     }
 
-    pub(crate) fn choice_index(&self, id: &str) -> Option<usize> {
+    pub fn choice_index(&self, id: &str) -> Option<usize> {
         self.choices.iter().position(|c| c.id == id)
     }
 

@@ -253,7 +253,7 @@ impl Expr {
             (_, Expr::Var(_)) => false,
             (Expr::Not(_), Expr::Not(_)) => false,
             (Expr::Not(_), _) => true,
-            (Expr::And(_), Expr::Not(_)) | (Expr::Or(_), Expr::Not(_)) => false,
+            (Expr::And(_) | Expr::Or(_), Expr::Not(_)) => false,
             (Expr::Or(_), Expr::And(_)) => false,
             _ => true,
         };

@@ -77,7 +77,7 @@ fn unchanged_line(d: &Diff) -> String {
 
 /// The diff as plain text for a terminal.
 pub fn text(d: &Diff) -> String {
-    let mut out = title(d, |w| w.to_string()) + "\n";
+    let mut out = title(d, std::string::ToString::to_string) + "\n";
     for line in pack_lines(d) {
         let _ = writeln!(out, "{line}");
     }

@@ -1,9 +1,16 @@
-//! Reports over reviews: what changed between two of them ([`diff`]), and a portfolio of many
-//! workloads ([`portfolio`]).
+//! Reports over reviews: what changed between two of them ([`diff`]), a workload's scores across
+//! its milestones ([`trend`]), targets ([`targets`]), and a portfolio of many workloads
+//! ([`portfolio`]).
 
+pub mod chart;
 pub mod diff;
 pub mod diff_view;
+pub mod html;
 pub mod portfolio;
+pub mod portfolio_html;
+pub mod radar;
+pub mod targets;
+pub mod trend;
 
 /// Aligned columns separated by two spaces; `right` aligns a column to the right (numbers).
 /// Widths count characters, so `—` is one column wide.

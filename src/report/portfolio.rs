@@ -1,30 +1,26 @@
 //! A portfolio across many reviews: one row per workload (its newest review by `updated`), with
-//! the score per pillar, the high and medium counts, completion and date.
+//! the score per pillar, the high and medium counts, completion, date, the change since the
+//! workload's last milestone, and the pillars below their targets.
 //!
-//! Workloads are matched by name, ignoring case and surrounding space, so "Payments API" and
-//! "payments api" are one workload. Older reviews of a workload are reported as superseded.
+//! Each review is boiled down to a [`Summary`] as soon as it is read, so a portfolio of ten
+//! thousand reviews holds ten thousand small rows, never the reviews themselves. Workloads are
+//! matched by name, ignoring case and surrounding space, so "Payments API" and "payments api" are
+//! one workload. Older reviews of a workload are reported as superseded.
 
 use std::fmt::Write;
 
 use serde::Serialize;
 
+use super::targets::{Targets, is_below};
 use crate::backlog::escape::{self, inline};
-use crate::pack::{Pack, pillar_rank};
-use crate::review::Review;
-use crate::review::score::score;
+use crate::pack::pillar_rank;
+use crate::review::milestone::Milestone;
+use crate::review::score::Scorecard;
+use crate::review::{Review, Timestamp};
 use crate::text::clean_line;
 
 /// The version of the JSON shape.
 pub const FORMAT: u32 = 1;
-
-/// A review read from a file, with the packs it is read against.
-#[derive(Debug, Clone)]
-pub struct Entry {
-    /// How the file was named on the command line (or found in a folder).
-    pub file: String,
-    pub review: Review,
-    pub packs: Vec<Pack>,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PillarRef {
@@ -35,10 +31,30 @@ pub struct PillarRef {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PillarCell {
     pub id: String,
+    #[serde(skip)]
+    pub name: String,
     pub score: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
 }
 
-/// One workload's newest review.
+impl PillarCell {
+    pub fn below_target(&self) -> bool {
+        self.target.is_some_and(|t| is_below(self.score, t))
+    }
+}
+
+/// The overall score at the workload's last milestone, and the change since.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SinceMilestone {
+    pub name: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub overall: Option<f64>,
+    pub change: Option<f64>,
+}
+
+/// One review, boiled down to what a portfolio shows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
     pub workload: String,
@@ -52,6 +68,59 @@ pub struct Row {
     pub unanswered: usize,
     /// The pillars this workload's review covers, in pillar order.
     pub pillars: Vec<PillarCell>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since_milestone: Option<SinceMilestone>,
+}
+
+/// A review's row, with what is needed to pick the newest review of each workload.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub row: Row,
+    key: String,
+    updated: Timestamp,
+}
+
+impl Summary {
+    /// Summarises a scored review; `milestone` is its last one, if any.
+    pub fn new(
+        file: &str,
+        review: &Review,
+        card: &Scorecard,
+        targets: &Targets,
+        milestone: Option<&Milestone>,
+    ) -> Summary {
+        Summary {
+            key: workload_key(&review.workload),
+            updated: review.updated,
+            row: Row {
+                workload: clean_line(review.workload.trim()).into_owned(),
+                team: clean_line(&review.team).into_owned(),
+                file: clean_line(file).into_owned(),
+                updated: review.updated.to_string(),
+                overall: card.overall,
+                completion: card.completion,
+                high: card.totals.high,
+                medium: card.totals.medium,
+                unanswered: card.totals.unanswered,
+                pillars: card
+                    .pillars
+                    .iter()
+                    .map(|p| PillarCell {
+                        id: p.id.clone(),
+                        name: clean_line(&p.name).into_owned(),
+                        score: p.score,
+                        target: targets.get(&p.id),
+                    })
+                    .collect(),
+                since_milestone: milestone.map(|m| SinceMilestone {
+                    name: clean_line(&m.name).into_owned(),
+                    date: m.date.date(),
+                    overall: m.overall,
+                    change: m.overall.zip(card.overall).map(|(then, now)| now - then),
+                }),
+            },
+        }
+    }
 }
 
 /// An older review of a workload, left out of the portfolio.
@@ -76,111 +145,131 @@ fn workload_key(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
-/// Keeps the newest review of each workload and scores it.
-pub fn portfolio(entries: &[Entry]) -> Portfolio {
+/// Keeps the newest review of each workload.
+pub fn portfolio(summaries: Vec<Summary>) -> Portfolio {
     // Newest first; equal times fall back to the file name so the choice is stable.
-    let mut order: Vec<&Entry> = entries.iter().collect();
-    order.sort_by(|a, b| (b.review.updated, &b.file).cmp(&(a.review.updated, &a.file)));
-    let mut kept: Vec<&Entry> = Vec::new();
+    let mut order = summaries;
+    order.sort_by(|a, b| (b.updated, &b.row.file).cmp(&(a.updated, &a.row.file)));
+    let mut kept: Vec<Summary> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = Default::default();
     let mut superseded = Vec::new();
-    for e in order {
-        let key = workload_key(&e.review.workload);
-        match kept
-            .iter()
-            .find(|k| workload_key(&k.review.workload) == key)
-        {
-            Some(newer) => superseded.push(Superseded {
-                file: clean_line(&e.file).into_owned(),
-                workload: clean_line(&e.review.workload).into_owned(),
-                newer: clean_line(&newer.file).into_owned(),
+    for s in order {
+        match index.get(&s.key) {
+            Some(&i) => superseded.push(Superseded {
+                file: s.row.file,
+                workload: s.row.workload,
+                newer: kept[i].row.file.clone(),
             }),
-            None => kept.push(e),
+            None => {
+                index.insert(s.key.clone(), kept.len());
+                kept.push(s);
+            }
         }
     }
-    kept.sort_by_key(|e| (workload_key(&e.review.workload), e.file.clone()));
+    kept.sort_by(|a, b| (&a.key, &a.row.file).cmp(&(&b.key, &b.row.file)));
     let mut pillars: Vec<PillarRef> = Vec::new();
-    let workloads = kept
-        .iter()
-        .map(|e| {
-            let card = score(&e.review, &e.packs);
-            for p in &card.pillars {
-                if !pillars.iter().any(|x| x.id == p.id) {
-                    pillars.push(PillarRef {
-                        id: p.id.clone(),
-                        name: clean_line(&p.name).into_owned(),
-                    });
-                }
+    for s in &kept {
+        for p in &s.row.pillars {
+            if !pillars.iter().any(|x| x.id == p.id) {
+                pillars.push(PillarRef {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                });
             }
-            Row {
-                workload: clean_line(e.review.workload.trim()).into_owned(),
-                team: clean_line(&e.review.team).into_owned(),
-                file: clean_line(&e.file).into_owned(),
-                updated: e.review.updated.to_string(),
-                overall: card.overall,
-                completion: card.completion,
-                high: card.totals.high,
-                medium: card.totals.medium,
-                unanswered: card.totals.unanswered,
-                pillars: card
-                    .pillars
-                    .iter()
-                    .map(|p| PillarCell {
-                        id: p.id.clone(),
-                        score: p.score,
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
+        }
+    }
     pillars.sort_by_key(|p| pillar_rank(&p.id));
     Portfolio {
         format: FORMAT,
         pillars,
-        workloads,
+        workloads: kept.into_iter().map(|s| s.row).collect(),
         superseded,
     }
 }
 
-fn date(updated: &str) -> &str {
+pub(crate) fn date(updated: &str) -> &str {
     updated.get(..10).unwrap_or(updated)
+}
+
+impl Portfolio {
+    pub(crate) fn has_targets(&self) -> bool {
+        self.workloads
+            .iter()
+            .any(|r| r.pillars.iter().any(|p| p.target.is_some()))
+    }
+
+    pub(crate) fn has_milestones(&self) -> bool {
+        self.workloads.iter().any(|r| r.since_milestone.is_some())
+    }
+
+    /// The opening sentence: how many workloads, from how many files.
+    pub(crate) fn intro(&self) -> String {
+        let n = self.workloads.len();
+        let files = n + self.superseded.len();
+        format!(
+            "{n} workload{}, the newest review of each ({files} review file{} read).",
+            if n == 1 { "" } else { "s" },
+            if files == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// `+8.3 since q4`, or `—`.
+pub(crate) fn since_text(s: Option<&SinceMilestone>) -> String {
+    match s {
+        Some(s) => format!(
+            "{} since {}",
+            s.change
+                .map_or_else(|| "—".to_string(), |c| format!("{c:+.1}")),
+            s.name
+        ),
+        None => "—".into(),
+    }
 }
 
 /// A markdown table a lead can paste into a wiki.
 pub fn markdown(p: &Portfolio) -> String {
     let mut out = String::from("# Well-Architected portfolio\n\n");
-    let n = p.workloads.len();
-    let _ = writeln!(
-        out,
-        "{n} workload{}, the newest review of each ({} review file{} read).\n",
-        if n == 1 { "" } else { "s" },
-        n + p.superseded.len(),
-        if n + p.superseded.len() == 1 { "" } else { "s" }
-    );
+    let _ = writeln!(out, "{}\n", p.intro());
     let names: Vec<String> = p.pillars.iter().map(|x| inline(&x.name)).collect();
+    let milestones = p.has_milestones();
+    let since_head = if milestones { " Since milestone |" } else { "" };
+    let since_align = if milestones { " --- |" } else { "" };
     let _ = writeln!(
         out,
-        "| Workload | Team | Overall | {} | High | Medium | Completion | Updated |",
+        "| Workload | Team | Overall | {} | High | Medium | Completion |{since_head} Updated |",
         names.join(" | ")
     );
     let align = vec!["---:"; p.pillars.len()].join(" | ");
     let _ = writeln!(
         out,
-        "| --- | --- | ---: | {align} | ---: | ---: | ---: | --- |"
+        "| --- | --- | ---: | {align} | ---: | ---: | ---: |{since_align} --- |"
     );
     for r in &p.workloads {
         let cells: Vec<String> = p
             .pillars
             .iter()
             .map(|x| {
-                r.pillars
-                    .iter()
-                    .find(|c| c.id == x.id)
-                    .map_or_else(|| "—".to_string(), |c| escape::score(c.score))
+                r.pillars.iter().find(|c| c.id == x.id).map_or_else(
+                    || "—".to_string(),
+                    |c| {
+                        let mut s = escape::score(c.score);
+                        if c.below_target() {
+                            s.push_str(" ▼");
+                        }
+                        s
+                    },
+                )
             })
             .collect();
+        let since = if milestones {
+            format!(" {} |", inline(&since_text(r.since_milestone.as_ref())))
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} |{since} {} |",
             inline(&r.workload),
             inline(&r.team),
             escape::score(r.overall),
@@ -191,52 +280,52 @@ pub fn markdown(p: &Portfolio) -> String {
             date(&r.updated)
         );
     }
+    if p.has_targets() {
+        out.push_str("\n▼ below its target.\n");
+    }
     out
 }
 
 /// The portfolio as pretty-printed JSON with a final newline.
-pub fn json(p: &Portfolio) -> String {
-    serde_json::to_string_pretty(p).unwrap_or_default() + "\n"
+pub fn json(p: &Portfolio) -> Result<String, serde_json::Error> {
+    Ok(serde_json::to_string_pretty(p)? + "\n")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::backlog::build::tests::review;
-    use crate::review::{State, Timestamp};
+    use crate::review::State;
+    use crate::review::score::score;
 
-    fn entry(
+    fn summary(
         file: &str,
         workload: &str,
         updated: i64,
         answers: &[(&str, State, &[&str], bool)],
-    ) -> Entry {
+    ) -> Summary {
         let (mut r, packs) = review(answers);
         r.workload = workload.into();
         r.updated = Timestamp(updated);
-        Entry {
-            file: file.into(),
-            review: r,
-            packs,
-        }
+        Summary::new(file, &r, &score(&r, &packs), &Targets::default(), None)
     }
 
     #[test]
     fn the_newest_review_of_each_workload() {
-        let entries = [
-            entry(
+        let summaries = vec![
+            summary(
                 "old.review.toml",
                 "Payments API",
                 100,
                 &[("secrets", State::Answered, &["none"], false)],
             ),
-            entry(
+            summary(
                 "new.review.toml",
                 " payments api ",
                 200,
                 &[("secrets", State::Answered, &["vault"], false)],
             ),
-            entry(
+            summary(
                 "checkout.review.toml",
                 "Checkout",
                 50,
@@ -248,7 +337,7 @@ mod tests {
                 )],
             ),
         ];
-        let p = portfolio(&entries);
+        let p = portfolio(summaries);
         let rows: Vec<(&str, &str, Option<f64>)> = p
             .workloads
             .iter()
@@ -283,8 +372,28 @@ mod tests {
     }
 
     #[test]
+    fn milestones_and_targets_add_a_column_and_a_mark() {
+        let (then, packs) = review(&[("secrets", State::Answered, &["none"], false)]);
+        let refs: Vec<_> = packs.iter().map(crate::review::PackRef::of).collect();
+        let m = Milestone::freeze("q3", Timestamp(0), &then, &refs, &score(&then, &packs));
+        let (now, _) = review(&[("secrets", State::Answered, &["vault"], false)]);
+        let mut map = std::collections::BTreeMap::new();
+        map.insert("security".to_string(), 80.0);
+        let targets = Targets::resolve(&map, &Default::default());
+        let s = Summary::new("a", &now, &score(&now, &packs), &targets, Some(&m));
+        assert_eq!(s.row.since_milestone.as_ref().unwrap().change, Some(50.0));
+        let md = markdown(&portfolio(vec![s]));
+        assert!(
+            md.contains("| Completion | Since milestone | Updated |"),
+            "{md}"
+        );
+        assert!(md.contains("| Payments API | Orion | 50.0 | 50.0 ▼ | — | 0 | 1 | 17% | +50.0 since q3 | 2026-11-26 |"), "{md}");
+        assert!(md.ends_with("\n▼ below its target.\n"), "{md}");
+    }
+
+    #[test]
     fn hostile_names_stay_in_their_cell() {
-        let p = portfolio(&[entry("a", "A | <img src=x>", 1, &[])]);
+        let p = portfolio(vec![summary("a", "A | <img src=x>", 1, &[])]);
         assert!(
             markdown(&p).contains("| A \\| &lt;img src=x&gt; | Orion |"),
             "{}",

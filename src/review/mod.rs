@@ -1,8 +1,15 @@
 //! Reviews: the answers a squad gave, stored as TOML beside the code, and their scores.
+//!
+//! `model` is the file's shape, `store` reads and writes it, `open` binds it to its packs (the
+//! one way every command and the review screen open a review), `session` walks it and holds the
+//! rules of answering, `score` turns answers into risks and scores.
 
+pub mod milestone;
 pub mod model;
+pub mod open;
 pub mod resolve;
 pub mod score;
+pub mod session;
 pub mod store;
 
 pub use self::model::{Answer, PackRef, Review, State, Timestamp, key};

@@ -162,6 +162,55 @@ impl State {
     }
 }
 
+/// Why a practice does not apply to a workload (the reasons the AWS Well-Architected Tool uses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NaReason {
+    OutOfScope,
+    BusinessPriorities,
+    ArchitectureConstraints,
+    Other,
+}
+
+impl NaReason {
+    pub const ALL: [NaReason; 4] = [
+        NaReason::OutOfScope,
+        NaReason::BusinessPriorities,
+        NaReason::ArchitectureConstraints,
+        NaReason::Other,
+    ];
+
+    /// How people read it.
+    pub fn label(self) -> &'static str {
+        match self {
+            NaReason::OutOfScope => "out of scope",
+            NaReason::BusinessPriorities => "business priorities",
+            NaReason::ArchitectureConstraints => "architecture constraints",
+            NaReason::Other => "other",
+        }
+    }
+
+    /// How the file writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NaReason::OutOfScope => "out-of-scope",
+            NaReason::BusinessPriorities => "business-priorities",
+            NaReason::ArchitectureConstraints => "architecture-constraints",
+            NaReason::Other => "other",
+        }
+    }
+}
+
+/// A practice that does not apply to the workload: it counts as in place for the risk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PracticeNa {
+    pub reason: NaReason,
+    /// The squad's own words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
 /// The squad's answer to one question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]
@@ -174,7 +223,16 @@ pub struct Answer {
     /// Why the question does not apply (required when not-applicable).
     pub reason: String,
     pub flagged: bool,
+    /// Why it was flagged: the parking lot's entry.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub flag_reason: String,
+    /// Seconds the squad has spent on this question, over every session.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub seconds: u64,
     pub updated: Timestamp,
+    /// Practices that do not apply, by choice id.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub not_applicable: BTreeMap<String, PracticeNa>,
 }
 
 impl Answer {
@@ -185,6 +243,26 @@ impl Answer {
             && self.evidence.is_empty()
             && !self.flagged
             && self.reason.is_empty()
+            && self.not_applicable.is_empty()
+            && self.seconds == 0
+    }
+
+    /// The choice ids that count as in place for the risk: the ticked ones and the practices
+    /// that do not apply. "None of these" counts only when nothing else does.
+    pub fn in_place<'a>(&'a self, q: &'a Question) -> Vec<&'a str> {
+        let mut ids: Vec<&str> = self
+            .selected
+            .iter()
+            .chain(self.not_applicable.keys())
+            .map(String::as_str)
+            .collect();
+        let is_none = |id: &str| q.choice_index(id).is_some_and(|i| q.choices[i].none);
+        if ids.iter().any(|id| !is_none(id)) {
+            ids.retain(|id| !is_none(id));
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 }
 
@@ -205,11 +283,25 @@ pub struct Review {
     /// The question the session was on (`<pack>/<question>`), to resume there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<String>,
+    /// Seconds spent in review sessions, over every sitting.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub seconds: u64,
+    /// Minutes the facilitator allows per pillar (a timebox the header counts down).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pillar_minutes: Option<u32>,
     #[serde(default)]
     pub packs: Vec<PackRef>,
+    /// Target scores by pillar id (0–100), set by hand; they win over the config's.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub targets: BTreeMap<String, f64>,
     /// Keyed by `<pack id>/<question id>`.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// The key of a question's answer.
@@ -235,7 +327,10 @@ impl Review {
             created: now,
             updated: now,
             position: None,
+            seconds: 0,
+            pillar_minutes: None,
             packs: packs.iter().map(|p| PackRef::of(p)).collect(),
+            targets: BTreeMap::new(),
             answers: BTreeMap::new(),
         }
     }
@@ -250,7 +345,7 @@ impl Review {
         if a.state != State::Answered {
             return None;
         }
-        q.risk_of(a.selected.iter().map(String::as_str))
+        q.risk_of(a.in_place(q))
     }
 
     pub fn state(&self, pack: &str, question: &str) -> State {

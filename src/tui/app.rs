@@ -4,106 +4,29 @@
 //! changes the `App` and returns an [`Effect`] for the loop to carry out (saving, exporting,
 //! opening files), and the views draw from `&App` without changing it. Time comes in as a
 //! message too, so the whole state machine is deterministic under test.
+//!
+//! The review itself, the walk and the rules of answering belong to the domain
+//! ([`crate::review::session::Session`]); the app keeps only what is the screen's: which pane
+//! has the focus, the highlighted practice, overlays and text inputs, the status line, clocks.
 
 use std::path::PathBuf;
 
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
+use super::input::LineInput;
 use super::start::StartForm;
-use crate::pack::{Pack, Pillar, Question, Risk};
-use crate::review::{Answer, Review, State, key};
+use crate::review::session::{Filter, Session};
 
 /// Which pane takes the keys on the walk screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Navigator,
     Question,
+    /// The notes pane, not yet editing (enter or `n` starts).
     Notes,
-}
-
-/// A question in walk order: indices into packs, pillars and questions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QRef {
-    pub pack: usize,
-    pub pillar: usize,
-    pub question: usize,
-}
-
-/// A review being walked.
-#[derive(Debug, Clone)]
-pub struct Session {
-    pub path: PathBuf,
-    pub review: Review,
-    pub packs: Vec<Pack>,
-    /// The questions walked, in order (all, or those of `--pillar`, or the flagged ones).
-    pub order: Vec<QRef>,
-    /// Index into `order`.
-    pub cursor: usize,
-    /// Highlighted choice of the current question.
-    pub choice: usize,
-    /// Notes on opening: changed packs, answers whose question is gone.
-    pub notices: Vec<String>,
-    /// What subset is walked, for the header ("all questions", "pillar security", "flagged").
-    pub scope: String,
-}
-
-impl Session {
-    pub fn current(&self) -> Option<(&Pack, &Pillar, &Question)> {
-        let r = self.order.get(self.cursor)?;
-        self.get(*r)
-    }
-
-    pub fn get(&self, r: QRef) -> Option<(&Pack, &Pillar, &Question)> {
-        let pack = self.packs.get(r.pack)?;
-        let pillar = pack.pillars.get(r.pillar)?;
-        Some((pack, pillar, pillar.questions.get(r.question)?))
-    }
-
-    pub fn answer_of(&self, r: QRef) -> Option<&Answer> {
-        let (pack, _, q) = self.get(r)?;
-        self.review.answer(&pack.id, &q.id)
-    }
-
-    /// The question's state, risk and flag, as the scorecard counts them.
-    pub fn state_of(&self, r: QRef) -> (State, Option<Risk>, bool) {
-        match self.get(r) {
-            Some((pack, _, q)) => {
-                let (state, risk) = crate::review::score::status(&self.review, &pack.id, q);
-                (
-                    state,
-                    risk,
-                    self.review
-                        .answer(&pack.id, &q.id)
-                        .is_some_and(|a| a.flagged),
-                )
-            }
-            None => (State::Unanswered, None, false),
-        }
-    }
-
-    /// The answer to the current question, created when missing.
-    pub fn answer_mut(&mut self) -> Option<&mut Answer> {
-        let r = *self.order.get(self.cursor)?;
-        let (pack, _, q) = self.get(r)?;
-        let k = key(&pack.id, &q.id);
-        Some(self.review.answers.entry(k).or_default())
-    }
-
-    /// The key of the current question, `<pack>/<question>`.
-    pub fn current_key(&self) -> Option<String> {
-        self.current().map(|(p, _, q)| key(&p.id, &q.id))
-    }
-
-    /// Answered or not-applicable questions of those walked, and their total.
-    pub fn progress(&self) -> (usize, usize) {
-        let done = self
-            .order
-            .iter()
-            .filter(|r| self.state_of(**r).0 != State::Unanswered)
-            .count();
-        (done, self.order.len())
-    }
+    /// Writing notes.
+    Editing,
 }
 
 /// A small window over the screen asking for something.
@@ -122,70 +45,21 @@ pub enum Overlay {
         input: LineInput,
         selected: usize,
     },
-    /// The scorecard; `selected` indexes the high-risk list.
+    /// Flag the question, with an optional reason for the parking lot.
+    Flag(LineInput),
+    /// The scorecard; `selected` indexes the list of risks and flags.
     Summary {
         selected: usize,
     },
     /// Where to write the markdown backlog.
     Export(LineInput),
-}
-
-/// A one-line text input with a cursor (in characters).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LineInput {
-    pub text: String,
-    pub cursor: usize,
-}
-
-impl LineInput {
-    pub fn new(text: &str) -> LineInput {
-        LineInput {
-            text: text.to_string(),
-            cursor: text.chars().count(),
-        }
-    }
-
-    fn byte(&self, at: usize) -> usize {
-        self.text
-            .char_indices()
-            .nth(at)
-            .map_or(self.text.len(), |(i, _)| i)
-    }
-
-    /// Applies an editing key; returns false for keys it does not use.
-    pub fn key(&mut self, key: KeyEvent) -> bool {
-        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-        let len = self.text.chars().count();
-        match key.code {
-            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.text.clear();
-                self.cursor = 0;
-            }
-            KeyCode::Char(c)
-                if !key.modifiers.contains(KeyModifiers::CONTROL) && !c.is_control() =>
-            {
-                let at = self.byte(self.cursor);
-                self.text.insert(at, c);
-                self.cursor += 1;
-            }
-            KeyCode::Backspace if self.cursor > 0 => {
-                self.cursor -= 1;
-                let at = self.byte(self.cursor);
-                self.text.remove(at);
-            }
-            KeyCode::Delete if self.cursor < len => {
-                let at = self.byte(self.cursor);
-                self.text.remove(at);
-            }
-            KeyCode::Left => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Right => self.cursor = (self.cursor + 1).min(len),
-            KeyCode::Home => self.cursor = 0,
-            KeyCode::End => self.cursor = len,
-            KeyCode::Backspace | KeyCode::Delete => {}
-            _ => return false,
-        }
-        true
-    }
+    /// Leaving failed to save: save elsewhere, leave without saving, or stay.
+    Unsaved {
+        error: String,
+        /// How many answers differ from the file on disk.
+        lost: usize,
+        input: LineInput,
+    },
 }
 
 /// Which screen is up.
@@ -202,11 +76,43 @@ pub enum Tone {
     Error,
 }
 
+/// A review open on the walk screen: the file it lives in and the domain session.
+#[derive(Debug, Clone)]
+pub struct Walk {
+    pub file: PathBuf,
+    pub session: Session,
+    /// Said once on opening: changed packs, answers whose question is gone.
+    pub notices: Vec<String>,
+    /// The review's newest milestone, for the summary's "was".
+    pub milestone: Option<crate::review::milestone::Milestone>,
+}
+
 /// Everything the TUI shows.
 pub struct App {
     pub screen: Screen,
-    pub session: Option<Session>,
+    pub walk: Option<Walk>,
     pub focus: Focus,
+    /// The highlighted choice of the current question.
+    pub choice: usize,
+    /// The first line of the question pane when the squad scrolled it (else it follows the
+    /// highlighted practice).
+    pub scroll: Option<usize>,
+    /// Whether "why it matters" is shown whole.
+    pub why_open: bool,
+    /// Presentation mode: only the question, its practices and the risk, full width.
+    pub present: bool,
+    /// The first line of the help overlay.
+    pub help_scroll: usize,
+    /// The terminal's size, as last seen.
+    pub size: (u16, u16),
+    /// Seconds since the epoch up to which time has been counted into the review.
+    pub counted: u64,
+    /// Whether this sitting changed the review (beyond the time it took).
+    pub changed: bool,
+    /// Minutes per pillar from the settings, when the review sets none.
+    pub pillar_minutes: Option<u32>,
+    /// Target scores per pillar from the settings (the review's own win).
+    pub config_targets: std::collections::BTreeMap<String, f64>,
     pub overlay: Option<Overlay>,
     /// The notes editor of the current question.
     pub notes: TextArea<'static>,
@@ -221,6 +127,8 @@ pub struct App {
     /// Where exports go by default (else beside the review).
     pub export_dir: Option<PathBuf>,
     pub quit: bool,
+    /// Where the review was saved when its own file could not take it.
+    pub saved_elsewhere: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for App {
@@ -246,6 +154,10 @@ pub enum Effect {
     Open(PathBuf),
     /// Save and leave.
     Quit,
+    /// Save the review to another file, then leave.
+    SaveAs(PathBuf),
+    /// Leave without saving what the file does not have.
+    Discard,
 }
 
 /// Everything that can happen.
@@ -258,6 +170,8 @@ pub enum Msg {
     /// Toggle the choice at this index of the current question.
     Toggle(usize),
     ToggleHighlighted,
+    /// Tick "None of these".
+    ChooseNone,
     /// Cycle focus: navigator → question → notes.
     FocusNext,
     EditNotes,
@@ -274,10 +188,31 @@ pub enum Msg {
     Back,
     /// Enter inside an overlay or the start form.
     Submit,
+    /// Space on the start form: tick or untick the pack under the cursor.
+    TogglePack,
+    /// Tab on the start form's open row: complete the path.
+    Complete,
     /// A key for the open one-line input.
     InputKey(KeyEvent),
+    /// Text pasted in one piece (bracketed paste).
+    Paste(String),
+    /// Leaving failed: the error and how many answers would be lost.
+    CannotSave {
+        error: String,
+        lost: usize,
+    },
+    /// Leave without saving, after being told what is lost.
+    QuitUnsaved,
     /// Remove the selected evidence link.
     DeleteEvidence,
+    /// Show the whole "why it matters", or fold it again.
+    ToggleWhy,
+    /// Presentation mode on or off.
+    TogglePresent,
+    PageUp,
+    PageDown,
+    /// The terminal's new size.
+    Resize(u16, u16),
     Quit,
     /// The clock: seconds since the epoch.
     Tick(u64),
@@ -299,7 +234,7 @@ pub enum Msg {
     /// Report of a save or export the loop carried out.
     Done(Result<String, String>),
     /// A review file was opened or created by the loop.
-    Opened(Box<Session>),
+    Opened(Box<Walk>),
 }
 
 impl App {
@@ -308,18 +243,28 @@ impl App {
         App::blank(Screen::Start(Box::new(form)), now)
     }
 
-    /// An app walking a review, at the question it was left on (or the first unanswered one).
-    pub fn walk(session: Session, now: u64) -> App {
+    /// An app walking a review, at the question the session starts on.
+    pub fn walk(walk: Walk, now: u64) -> App {
         let mut app = App::blank(Screen::Walk, now);
-        app.enter_session(session);
+        app.enter(walk);
         app
     }
 
     fn blank(screen: Screen, now: u64) -> App {
         App {
             screen,
-            session: None,
+            walk: None,
             focus: Focus::Question,
+            choice: 0,
+            scroll: None,
+            why_open: false,
+            present: false,
+            help_scroll: 0,
+            size: (80, 24),
+            counted: now,
+            changed: false,
+            pillar_minutes: None,
+            config_targets: std::collections::BTreeMap::new(),
             overlay: None,
             notes: TextArea::default(),
             message: None,
@@ -330,52 +275,97 @@ impl App {
             color: true,
             export_dir: None,
             quit: false,
+            saved_elsewhere: None,
         }
     }
 
-    pub(crate) fn enter_session(&mut self, mut session: Session) {
-        let resume = session.review.position.clone();
-        let at = resume
-            .and_then(|k| {
-                session.order.iter().position(|r| {
-                    session
-                        .get(*r)
-                        .is_some_and(|(p, _, q)| key(&p.id, &q.id) == k)
-                })
-            })
-            .or_else(|| {
-                session
-                    .order
-                    .iter()
-                    .position(|r| session.state_of(*r).0 == State::Unanswered)
-            })
-            .unwrap_or(0);
-        session.cursor = at;
-        session.choice = 0;
-        if let Some(first) = session.notices.first() {
+    /// Shows a review on the walk screen.
+    pub(crate) fn enter(&mut self, walk: Walk) {
+        if let Some(first) = walk.notices.first() {
             self.message = Some((first.clone(), Tone::Info));
         }
-        self.session = Some(session);
+        self.walk = Some(walk);
         self.screen = Screen::Walk;
         self.focus = Focus::Question;
         self.session_started = self.now;
-        self.load_notes();
+        self.counted = self.now;
+        self.changed = false;
+        self.question_opened();
     }
 
-    /// Puts the current question's notes into the editor.
-    pub(crate) fn load_notes(&mut self) {
+    pub fn session(&self) -> Option<&Session> {
+        self.walk.as_ref().map(|w| &w.session)
+    }
+
+    pub(crate) fn session_mut(&mut self) -> Option<&mut Session> {
+        self.walk.as_mut().map(|w| &mut w.session)
+    }
+
+    /// Seconds not yet counted into the review: this sitting's time on the current question.
+    pub fn uncounted(&self) -> u64 {
+        self.now.saturating_sub(self.counted)
+    }
+
+    /// Minutes allowed per pillar: the review's, else the settings'.
+    pub fn pillar_timebox(&self) -> Option<u32> {
+        self.session()
+            .and_then(|s| s.review().pillar_minutes)
+            .or(self.pillar_minutes)
+            .filter(|m| *m > 0)
+    }
+
+    /// The target score of each pillar: the review's, else the settings'.
+    pub fn targets(&self) -> crate::report::targets::Targets {
+        let review = self
+            .session()
+            .map(|s| s.review().targets.clone())
+            .unwrap_or_default();
+        crate::report::targets::Targets::resolve(&review, &self.config_targets)
+    }
+
+    /// What the walk covers, for the navigator's title.
+    pub fn scope(&self) -> String {
+        let Some(filter) = self.session().map(Session::filter) else {
+            return String::new();
+        };
+        scope(filter)
+    }
+
+    /// A new question is up: the first practice highlighted, its notes in the editor, its clock
+    /// started.
+    pub(crate) fn question_opened(&mut self) {
+        self.choice = 0;
+        self.scroll = None;
+        self.why_open = false;
+        // Notes over the limit are never edited here (the file keeps them): no need to load them.
         let notes = self
-            .session
-            .as_ref()
-            .and_then(|s| s.order.get(s.cursor).and_then(|r| s.answer_of(*r)))
+            .session()
+            .and_then(Session::current_answer)
             .map(|a| a.notes.clone())
+            .filter(|n| n.len() <= crate::review::session::MAX_NOTES)
             .unwrap_or_default();
         let lines: Vec<String> = notes
             .split('\n')
             .map(|l| crate::text::clean_line(l).into_owned())
             .collect();
         self.notes = TextArea::new(lines);
-        self.notes.set_placeholder_text("Notes: press n to write");
+        self.notes
+            .set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        self.notes
+            .set_placeholder_text("No notes yet: n writes, e adds evidence links");
         self.question_started = self.now;
+    }
+}
+
+/// "Questions", "Pillar security", "Flagged questions".
+fn scope(filter: &Filter) -> String {
+    if filter.flagged {
+        "Flagged questions".to_string()
+    } else if !filter.pillars.is_empty() {
+        format!("Pillar {}", filter.pillars.join(", "))
+    } else if !filter.questions.is_empty() {
+        format!("{} chosen questions", filter.questions.len())
+    } else {
+        "Questions".to_string()
     }
 }

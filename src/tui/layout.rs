@@ -1,8 +1,14 @@
-//! Where things are on the walk screen, computed the same way for drawing and for the mouse.
+//! Where things are on the walk screen, computed once for drawing and for the mouse.
+//!
+//! The question pane is a document of lines — the question, why it matters, every practice
+//! wrapped with a hanging indent, the highlighted practice's help — shown through a window that
+//! follows the highlighted practice (or where the squad scrolled), with a cue when there is more
+//! above or below. Nothing is cut: every word can be brought on screen.
 
 use ratatui::layout::Rect;
 
 use super::app::{App, Focus, Screen};
+use crate::review::State;
 use crate::text::clean_line;
 
 /// The smallest terminal the screens are drawn in; below it a short message asks for more room.
@@ -13,7 +19,7 @@ pub fn too_small(width: u16, height: u16) -> bool {
     width < MIN_WIDTH || height < MIN_HEIGHT
 }
 
-/// Wraps text to `width` columns by words (a word longer than the width is cut).
+/// Wraps text to `width` columns by words; a word longer than the width is split, never cut.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
@@ -21,22 +27,41 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         let mut line = String::new();
         let mut len = 0;
         for word in para.split_whitespace() {
-            let mut word: String = clean_line(word).into_owned();
-            let mut wlen = word.chars().count();
-            if wlen > width {
-                word = word.chars().take(width).collect();
-                wlen = width;
+            let word = clean_line(word);
+            let mut rest: Vec<char> = word.chars().collect();
+            while !rest.is_empty() {
+                let room = if len == 0 {
+                    width
+                } else {
+                    width.saturating_sub(len + 1)
+                };
+                if rest.len() <= room {
+                    if len > 0 {
+                        line.push(' ');
+                        len += 1;
+                    }
+                    line.extend(rest.iter());
+                    len += rest.len();
+                    rest.clear();
+                } else if len > 0 && rest.len() <= width {
+                    lines.push(std::mem::take(&mut line));
+                    len = 0;
+                } else {
+                    // Longer than a whole line: fill this one and carry on with the rest.
+                    let take = if len == 0 { width } else { room };
+                    if take == 0 {
+                        lines.push(std::mem::take(&mut line));
+                        len = 0;
+                        continue;
+                    }
+                    if len > 0 {
+                        line.push(' ');
+                    }
+                    line.extend(rest.drain(..take));
+                    lines.push(std::mem::take(&mut line));
+                    len = 0;
+                }
             }
-            if len > 0 && len + 1 + wlen > width {
-                lines.push(std::mem::take(&mut line));
-                len = 0;
-            }
-            if len > 0 {
-                line.push(' ');
-                len += 1;
-            }
-            line.push_str(&word);
-            len += wlen;
         }
         lines.push(line);
     }
@@ -46,112 +71,274 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// The walk screen's areas.
+/// The first `rows` lines of `text` wrapped to `width`, reading no more of the text than they
+/// can hold (notes may be long; drawing them must not cost their whole length).
+pub fn wrap_head(text: &str, width: usize, rows: usize) -> Vec<String> {
+    let budget = width.max(1) * rows.max(1) * 2;
+    let end = text
+        .char_indices()
+        .nth(budget)
+        .map_or(text.len(), |(i, _)| i);
+    let mut lines = wrap(&text[..end], width);
+    lines.truncate(rows);
+    lines
+}
+
+/// What a line of the question pane shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Title,
+    Why,
+    /// The last line of a folded "why", which says more can be shown.
+    WhyFolded,
+    Blank,
+    /// A line of choice `index`; `first` for the line with the checkbox.
+    Choice {
+        index: usize,
+        first: bool,
+    },
+    /// The highlighted practice's help; `first` for the line with its label.
+    Help {
+        first: bool,
+    },
+}
+
+/// One line of the question pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocLine {
+    pub part: Part,
+    pub text: String,
+}
+
+/// Columns before a practice's text: `▶ [x] 1 `.
+pub const CHOICE_INDENT: usize = 8;
+
+/// The walk screen's areas, and the question pane's document and window.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Walk {
     pub header: Rect,
+    /// Zero-sized in presentation mode.
     pub nav: Rect,
     pub question: Rect,
-    /// Rows of the practice checklist (one choice per row, after `choice_offset`).
-    pub choices: Rect,
-    pub choice_offset: usize,
+    /// Where the document's lines are drawn, inside the question pane.
+    pub body: Rect,
+    /// The risk line, always visible at the bottom of the question pane.
+    pub risk: Rect,
+    /// Zero-sized in presentation mode.
     pub notes: Rect,
     pub status: Rect,
     pub footer: Rect,
-    /// Lines of the question title and why, as shown.
-    pub title_lines: usize,
-    pub why_lines: usize,
-    /// Lines of the highlighted practice's help under the checklist.
-    pub help_lines: usize,
-    /// Whether a blank line separates the checklist from the help.
-    pub gap_below: bool,
+    pub lines: Vec<DocLine>,
+    /// The first line shown.
+    pub offset: usize,
 }
 
-/// The most lines of "why it matters" shown above the practices.
-const WHY_MAX: usize = 5;
-/// The most lines of a practice's help shown under the practices.
-const HELP_MAX: usize = 3;
+impl Walk {
+    pub fn more_above(&self) -> bool {
+        self.offset > 0
+    }
+
+    pub fn more_below(&self) -> bool {
+        self.offset + (self.body.height as usize) < self.lines.len()
+    }
+
+    /// The lines in view.
+    pub fn visible(&self) -> &[DocLine] {
+        let end = (self.offset + self.body.height as usize).min(self.lines.len());
+        &self.lines[self.offset.min(end)..end]
+    }
+}
+
+/// Written after a folded "why it matters".
+pub const FOLD_CUE: &str = " … w more";
+
+/// How many lines "why it matters" shows before it folds, when the practices leave room.
+const WHY_FOLDED: usize = 3;
+
+/// The navigator's width for a screen width.
+fn nav_width(w: u16) -> u16 {
+    (w * 3 / 10).clamp(24, 32)
+}
+
+/// Lines of the notes pane (inside its border) for the notes as they are.
+fn notes_rows(app: &App, width: usize, body_h: u16) -> u16 {
+    if app.focus == Focus::Editing {
+        return (body_h / 2).max(5);
+    }
+    let most = (body_h / 3).max(1) as usize;
+    let notes = app
+        .session()
+        .and_then(crate::review::session::Session::current_answer)
+        .map_or("", |a| a.notes.as_str());
+    let wanted = if notes.trim().is_empty() {
+        1
+    } else {
+        wrap_head(notes, width.max(1), most).len()
+    };
+    (wanted as u16).clamp(1, (body_h / 3).max(1))
+}
 
 pub fn walk(app: &App, area: Rect) -> Walk {
     let (w, h) = (area.width, area.height);
     let header = Rect::new(area.x, area.y, w, 1);
-    let footer = Rect::new(area.x, area.y + h - 1, w, 1);
-    let status = Rect::new(area.x, area.y + h - 2, w, 1);
-    let body_h = h - 3;
-    let nav_w = (w / 3).clamp(24, 38);
-    let nav = Rect::new(area.x, area.y + 1, nav_w, body_h);
-    let right_w = w - nav_w;
-    let notes_h = if app.focus == Focus::Notes {
-        (body_h / 2).max(7)
+    let footer = Rect::new(area.x, area.y + h.saturating_sub(1), w, 1);
+    let status = Rect::new(area.x, area.y + h.saturating_sub(2), w, 1);
+    let body_h = h.saturating_sub(3);
+    let top = area.y + 1;
+    let (nav, question, notes) = if app.present {
+        let q = Rect::new(area.x, top, w, body_h);
+        (
+            Rect::new(area.x, top, 0, 0),
+            q,
+            Rect::new(area.x, top, 0, 0),
+        )
     } else {
-        (body_h / 4).clamp(4, 6)
+        let nav_w = nav_width(w);
+        let right_w = w - nav_w;
+        let notes_h = notes_rows(app, right_w.saturating_sub(3) as usize, body_h) + 2;
+        let q_h = body_h.saturating_sub(notes_h);
+        (
+            Rect::new(area.x, top, nav_w, body_h),
+            Rect::new(area.x + nav_w, top, right_w, q_h),
+            Rect::new(area.x + nav_w, top + q_h, right_w, notes_h),
+        )
     };
-    let question = Rect::new(area.x + nav_w, area.y + 1, right_w, body_h - notes_h);
-    let notes = Rect::new(
-        area.x + nav_w,
-        area.y + 1 + body_h - notes_h,
-        right_w,
-        notes_h,
+    // Inside the border: a margin of one column (two in presentation mode), the risk line at the
+    // bottom with a blank line above it.
+    let margin = if app.present { 3 } else { 2 };
+    let inner_w = question.width.saturating_sub(2 * margin);
+    let inner_h = question.height.saturating_sub(2);
+    let risk = Rect::new(
+        question.x + margin,
+        question.y + inner_h,
+        inner_w,
+        u16::from(inner_h > 0),
     );
-    let inner_w = right_w.saturating_sub(4) as usize;
-    let inner_h = question.height.saturating_sub(2) as usize;
-    let session = app.session.as_ref();
-    let current = session.map_or(0, |s| s.choice);
-    let (mut title_lines, mut why_len, mut help_len, mut count) = (0, 0, 0, 0);
-    if let Some((_, _, q)) = session.and_then(|s| s.current()) {
-        title_lines = wrap(&q.title, inner_w).len().min(3);
-        why_len = if q.why.trim().is_empty() {
-            0
-        } else {
-            wrap(&q.why, inner_w).len().min(WHY_MAX)
-        };
-        help_len = q
-            .choices
-            .get(current)
-            .map_or(0, |c| wrap(&c.help, inner_w).len().min(HELP_MAX));
-        count = q.choices.len();
-    }
-    // Room goes first to the title, every choice and the risk line; then one line each of why
-    // and help, the blank lines around the checklist, and the rest of the why and help.
-    let mut room = inner_h.saturating_sub(title_lines + 1);
-    let rows = count.max(1).min(room.max(1));
-    room = room.saturating_sub(rows);
-    let mut take = |want: usize| {
-        let got = want.min(room);
-        room -= got;
-        got
-    };
-    let mut why_lines = take(why_len.min(1));
-    let mut help_lines = take(help_len.min(1));
-    let gap_above = take(1);
-    let gap_below = take(1);
-    why_lines += take(why_len - why_lines);
-    help_lines += take(help_len - help_lines);
-    let above = title_lines + why_lines + gap_above;
-    let choice_offset = if current >= rows {
-        current + 1 - rows
-    } else {
-        0
-    };
-    let choices = Rect::new(
-        question.x + 2,
-        question.y + 1 + above as u16,
-        right_w.saturating_sub(4),
-        rows as u16,
+    let body = Rect::new(
+        question.x + margin,
+        question.y + 1,
+        inner_w,
+        inner_h.saturating_sub(2),
     );
+    let lines = document(app, inner_w as usize, body.height as usize);
+    let offset = window(app, &lines, body.height as usize);
     Walk {
         header,
         nav,
         question,
-        choices,
-        choice_offset,
+        body,
+        risk,
         notes,
         status,
         footer,
-        title_lines,
-        why_lines,
-        help_lines,
-        gap_below: gap_below > 0,
+        lines,
+        offset,
+    }
+}
+
+/// The question pane's lines at this width; `height` decides how much of "why" shows folded.
+fn document(app: &App, width: usize, height: usize) -> Vec<DocLine> {
+    let Some((_, _, q)) = app.session().and_then(|s| s.current()) else {
+        return Vec::new();
+    };
+    let line = |part, text: String| DocLine { part, text };
+    let mut out: Vec<DocLine> = wrap(&q.title, width)
+        .into_iter()
+        .map(|t| line(Part::Title, t))
+        .collect();
+    let text_w = width.saturating_sub(CHOICE_INDENT).max(1);
+    let gap = usize::from(app.present);
+    let mut choices = Vec::new();
+    for (index, c) in q.choices.iter().enumerate() {
+        if index > 0 {
+            choices.extend((0..gap).map(|_| line(Part::Blank, String::new())));
+        }
+        for (n, t) in wrap(&c.title, text_w).into_iter().enumerate() {
+            choices.push(line(
+                Part::Choice {
+                    index,
+                    first: n == 0,
+                },
+                t,
+            ));
+        }
+    }
+    if !q.why.trim().is_empty() && !app.present {
+        let why = wrap(&q.why, width);
+        // Folded, "why" takes the room the practices leave, at least one line and at most three.
+        let room = height.saturating_sub(out.len() + choices.len() + 2);
+        let shown = if app.why_open {
+            why.len()
+        } else {
+            room.clamp(1, WHY_FOLDED).min(why.len())
+        };
+        let folded = shown < why.len();
+        for (n, mut t) in why.into_iter().take(shown).enumerate() {
+            let last = n + 1 == shown;
+            if folded && last {
+                // Room for the cue that says more can be shown.
+                while t.chars().count() + FOLD_CUE.chars().count() > width {
+                    match t.rfind(' ') {
+                        Some(i) => t.truncate(i),
+                        None => t.clear(),
+                    }
+                }
+            }
+            out.push(line(
+                if folded && last {
+                    Part::WhyFolded
+                } else {
+                    Part::Why
+                },
+                t,
+            ));
+        }
+    }
+    out.push(line(Part::Blank, String::new()));
+    out.extend(choices);
+    if let Some(c) = q.choices.get(app.choice).filter(|_| !app.present) {
+        let help = if c.none {
+            "Tick this when the squad has none of the practices above."
+        } else {
+            c.help.as_str()
+        };
+        if !help.trim().is_empty() {
+            out.push(line(Part::Blank, String::new()));
+            let label = format!("About {}: ", choice_key(q, app.choice));
+            let body = wrap(&format!("{label}{help}"), width);
+            for (n, t) in body.into_iter().enumerate() {
+                out.push(line(Part::Help { first: n == 0 }, t));
+            }
+        }
+    }
+    out
+}
+
+/// How a choice is numbered on screen (and which digit ticks it): 1 to 9 by position, "None of
+/// these" on 0, any further practices unnumbered.
+pub fn choice_key(q: &crate::pack::Question, index: usize) -> String {
+    match index {
+        _ if q.choices.get(index).is_some_and(|c| c.none) => "0".to_string(),
+        0..=8 => (index + 1).to_string(),
+        _ => "·".to_string(),
+    }
+}
+
+/// The first line shown: where the squad scrolled, else the top, moved just enough to keep the
+/// highlighted practice in view.
+fn window(app: &App, lines: &[DocLine], height: usize) -> usize {
+    let last_start = lines.len().saturating_sub(height);
+    if let Some(scroll) = app.scroll {
+        return scroll.min(last_start);
+    }
+    let of_choice =
+        |l: &DocLine| matches!(l.part, Part::Choice { index, .. } if index == app.choice);
+    let start = lines.iter().position(of_choice).unwrap_or(0);
+    let end = lines.iter().rposition(of_choice).map_or(0, |i| i + 1);
+    if end > height {
+        (end - height).min(start).min(last_start)
+    } else {
+        0
     }
 }
 
@@ -170,21 +357,22 @@ pub enum NavLine {
 
 /// The navigator's lines and the first one shown (so that the current question is in view).
 pub fn navigator(app: &App, height: usize) -> (Vec<NavLine>, usize) {
-    let Some(s) = &app.session else {
+    let Some(s) = app.session() else {
         return (Vec::new(), 0);
     };
     let mut lines = Vec::new();
     let mut current_line = 0;
     let mut last: Option<(usize, usize)> = None;
-    for (i, r) in s.order.iter().enumerate() {
+    let order = s.order();
+    for (i, r) in order.iter().enumerate() {
         if last != Some((r.pack, r.pillar)) {
             last = Some((r.pack, r.pillar));
-            let members: Vec<usize> = (i..s.order.len())
-                .take_while(|j| s.order[*j].pack == r.pack && s.order[*j].pillar == r.pillar)
+            let members: Vec<usize> = (i..order.len())
+                .take_while(|j| order[*j].pack == r.pack && order[*j].pillar == r.pillar)
                 .collect();
             let done = members
                 .iter()
-                .filter(|j| s.state_of(s.order[**j]).0 != crate::review::State::Unanswered)
+                .filter(|j| s.status(order[**j]).0 != State::Unanswered)
                 .count();
             let name = s
                 .get(*r)
@@ -196,7 +384,7 @@ pub fn navigator(app: &App, height: usize) -> (Vec<NavLine>, usize) {
                 total: members.len(),
             });
         }
-        if i == s.cursor {
+        if Some(i) == s.cursor() {
             current_line = lines.len();
         }
         lines.push(NavLine::Question(i));
@@ -215,6 +403,8 @@ pub enum Hit {
     NavigatorArea,
     /// A choice of the current question.
     Choice(usize),
+    /// The question pane, not on a choice.
+    Question,
     Notes,
 }
 
@@ -238,14 +428,16 @@ pub fn hit(app: &App, col: u16, row: u16, width: u16, height: u16) -> Option<Hit
             _ => Hit::NavigatorArea,
         });
     }
-    if contains(l.choices, col, row) {
-        let i = (row - l.choices.y) as usize + l.choice_offset;
-        let count = app
-            .session
-            .as_ref()
-            .and_then(|s| s.current())
-            .map_or(0, |(_, _, q)| q.choices.len());
-        return (i < count).then_some(Hit::Choice(i));
+    if contains(l.question, col, row) {
+        if contains(l.body, col, row)
+            && let Some(DocLine {
+                part: Part::Choice { index, .. },
+                ..
+            }) = l.visible().get((row - l.body.y) as usize)
+        {
+            return Some(Hit::Choice(*index));
+        }
+        return Some(Hit::Question);
     }
     contains(l.notes, col, row).then_some(Hit::Notes)
 }
@@ -267,10 +459,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn wrap_breaks_on_words_and_cuts_long_ones() {
+    fn wrap_breaks_on_words_and_splits_long_ones_without_losing_any() {
         assert_eq!(wrap("one two three", 7), ["one two", "three"]);
-        assert_eq!(wrap("abcdefghij", 4), ["abcd"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("a abcdefghij", 4), ["a ab", "cdef", "ghij"]);
         assert_eq!(wrap("a\n\nb", 10), ["a", "", "b"]);
         assert_eq!(wrap("x\u{1b}[2Jy z", 10), ["xy z"]);
+    }
+
+    #[test]
+    fn wrapped_text_keeps_every_character() {
+        let text = "Secrets live in a secrets manager (https://example.org/a-very-long-url-that-is-longer-than-the-line) and rotate";
+        for width in 1..40 {
+            let joined: String = wrap(text, width).concat();
+            let want: String = text.split_whitespace().collect();
+            assert_eq!(joined.replace(' ', ""), want, "width {width}");
+            assert!(wrap(text, width).iter().all(|l| l.chars().count() <= width));
+        }
     }
 }

@@ -1,23 +1,12 @@
-//! The start screen: resume a recent review or set up a new one.
+//! The start screen: resume a recent review, open any review by its path, or set up a new one.
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use serde::{Deserialize, Serialize};
+use ratatui::crossterm::event::KeyEvent;
 
-use super::app::{Effect, LineInput};
-
-/// A review opened before, remembered in `<data dir>/recent.toml`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Recent {
-    pub path: PathBuf,
-    pub workload: String,
-    #[serde(default)]
-    pub team: String,
-    /// When it was last opened, `YYYY-MM-DD HH:MM` UTC.
-    #[serde(default)]
-    pub opened: String,
-}
+use super::app::Effect;
+use super::input::LineInput;
+use super::recent::Recent;
 
 /// Everything needed to create a review file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,10 +17,43 @@ pub struct NewReview {
     pub facilitator: String,
     pub participants: Vec<String>,
     pub packs: Vec<String>,
+    /// Minutes allowed per pillar, when the facilitator sets a timebox.
+    pub pillar_minutes: Option<u32>,
 }
 
-/// The text fields of the new-review form, in screen order.
-pub const FIELDS: [&str; 5] = ["Workload", "Team", "Facilitator", "Participants", "File"];
+/// A text field of the new-review form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Workload,
+    Team,
+    Facilitator,
+    Participants,
+    PillarMinutes,
+    File,
+}
+
+impl Field {
+    /// In screen order.
+    pub const ALL: [Field; 6] = [
+        Field::Workload,
+        Field::Team,
+        Field::Facilitator,
+        Field::Participants,
+        Field::PillarMinutes,
+        Field::File,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Workload => "Workload",
+            Field::Team => "Team",
+            Field::Facilitator => "Facilitator",
+            Field::Participants => "Participants",
+            Field::PillarMinutes => "Min./pillar",
+            Field::File => "File",
+        }
+    }
+}
 
 /// A pack offered for the new review.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +68,9 @@ pub struct PackChoice {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     Recent(usize),
-    Field(usize),
+    /// Open a review file by its path.
+    Open,
+    Field(Field),
     Pack(usize),
     Start,
 }
@@ -54,7 +78,10 @@ pub enum Row {
 #[derive(Debug, Clone)]
 pub struct StartForm {
     pub recent: Vec<Recent>,
-    pub fields: [LineInput; 5],
+    /// The text of each field, in [`Field::ALL`] order.
+    fields: [LineInput; 6],
+    /// The path typed on the open row.
+    pub open: LineInput,
     pub packs: Vec<PackChoice>,
     pub row: Row,
     /// Whether the file name was typed by hand (else it follows the workload).
@@ -85,9 +112,10 @@ impl StartForm {
         packs: Vec<PackChoice>,
         team: &str,
         facilitator: &str,
+        pillar_minutes: Option<u32>,
     ) -> StartForm {
         let row = if recent.is_empty() {
-            Row::Field(0)
+            Row::Field(Field::Workload)
         } else {
             Row::Recent(0)
         };
@@ -98,8 +126,10 @@ impl StartForm {
                 LineInput::new(team),
                 LineInput::new(facilitator),
                 LineInput::default(),
+                LineInput::new(&pillar_minutes.map(|m| m.to_string()).unwrap_or_default()),
                 LineInput::new(&file_name_for("")),
             ],
+            open: LineInput::default(),
             packs,
             row,
             file_edited: false,
@@ -107,11 +137,20 @@ impl StartForm {
         }
     }
 
+    pub fn field(&self, f: Field) -> &LineInput {
+        &self.fields[f as usize]
+    }
+
+    fn field_mut(&mut self, f: Field) -> &mut LineInput {
+        &mut self.fields[f as usize]
+    }
+
     /// Every row in screen order.
     pub fn rows(&self) -> Vec<Row> {
         (0..self.recent.len())
             .map(Row::Recent)
-            .chain((0..FIELDS.len()).map(Row::Field))
+            .chain([Row::Open])
+            .chain(Field::ALL.into_iter().map(Row::Field))
             .chain((0..self.packs.len()).map(Row::Pack))
             .chain([Row::Start])
             .collect()
@@ -124,27 +163,134 @@ impl StartForm {
         self.row = rows[next];
     }
 
-    /// Enter: open a recent review, move to the next field, toggle a pack, or start.
+    /// Enter: open a recent review, start the review, or move on to the next row (a pack row is
+    /// left as it is: space ticks packs).
     pub fn submit(&mut self) -> Option<Effect> {
         match self.row {
             Row::Recent(i) => self.recent.get(i).map(|r| Effect::Open(r.path.clone())),
-            Row::Field(_) => {
-                self.move_by(1);
-                None
-            }
-            Row::Pack(i) => {
-                if let Some(p) = self.packs.get_mut(i) {
-                    p.selected = !p.selected;
+            Row::Open => {
+                let path = self.open.text.trim();
+                if path.is_empty() {
+                    self.error =
+                        Some("Type the path of a review file, or pick a recent one.".into());
+                    return None;
                 }
+                Some(Effect::Open(PathBuf::from(path)))
+            }
+            Row::Field(_) | Row::Pack(_) => {
+                self.move_by(1);
                 None
             }
             Row::Start => self.new_review().map(Effect::Create),
         }
     }
 
+    /// Space on a pack row: tick or untick that pack.
+    pub fn toggle_pack(&mut self) {
+        if let Row::Pack(i) = self.row
+            && let Some(p) = self.packs.get_mut(i)
+        {
+            p.selected = !p.selected;
+            self.error = None;
+        }
+    }
+
+    /// A key for the text field under the cursor; the file name follows the workload until it is
+    /// edited by hand.
+    pub fn type_key(&mut self, key: KeyEvent) {
+        if self.row == Row::Open {
+            if self.open.key(key) {
+                self.error = None;
+            }
+            return;
+        }
+        let Row::Field(f) = self.row else { return };
+        if !self.field_mut(f).key(key) {
+            return;
+        }
+        match f {
+            Field::File => self.file_edited = true,
+            Field::Workload if !self.file_edited => {
+                let name = file_name_for(&self.field(Field::Workload).text);
+                *self.field_mut(Field::File) = LineInput::new(&name);
+            }
+            _ => {}
+        }
+        self.error = None;
+    }
+
+    /// Pasted text goes into the text field under the cursor.
+    pub fn paste(&mut self, text: &str) {
+        match self.row {
+            Row::Open => self.open.insert_str(text),
+            Row::Field(f) => {
+                self.field_mut(f).insert_str(text);
+                match f {
+                    Field::File => self.file_edited = true,
+                    Field::Workload if !self.file_edited => {
+                        let name = file_name_for(&self.field(Field::Workload).text);
+                        *self.field_mut(Field::File) = LineInput::new(&name);
+                    }
+                    _ => {}
+                }
+            }
+            _ => return,
+        }
+        self.error = None;
+    }
+
+    /// Tab on the open row: completes the path typed as far as the folder's entries agree,
+    /// offering folders and review files (`*.review.toml`).
+    pub fn complete(&mut self) {
+        let typed = self.open.text.clone();
+        let (dir, stem) = match typed.rfind('/') {
+            Some(i) => (typed[..=i].to_string(), typed[i + 1..].to_string()),
+            None => (String::new(), typed.clone()),
+        };
+        let folder = if dir.is_empty() { "." } else { dir.as_str() };
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            self.error = Some(format!("No folder {folder}"));
+            return;
+        };
+        let mut names: Vec<(String, bool)> = entries
+            .filter_map(Result::ok)
+            .filter_map(|e| {
+                let name = e.file_name().to_str()?.to_string();
+                let is_dir = e.path().is_dir();
+                (name.starts_with(&stem)
+                    && !name.starts_with('.')
+                    && (is_dir || name.ends_with(".review.toml")))
+                .then_some((name, is_dir))
+            })
+            .collect();
+        names.sort();
+        let Some((first, _)) = names.first() else {
+            self.error = Some("No review file or folder starts with that.".into());
+            return;
+        };
+        let mut common: String = first.clone();
+        for (name, _) in &names[1..] {
+            let shared = common
+                .chars()
+                .zip(name.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            common = common.chars().take(shared).collect();
+        }
+        let mut completed = format!("{dir}{common}");
+        if let [(_, true)] = names.as_slice() {
+            completed.push('/');
+        }
+        self.error = (names.len() > 1).then(|| {
+            let shown: Vec<&str> = names.iter().take(6).map(|(n, _)| n.as_str()).collect();
+            format!("{} match: {}", names.len(), shown.join("  "))
+        });
+        self.open = LineInput::new(&completed);
+    }
+
     /// The new review as filled in, or `None` with `error` set.
     pub fn new_review(&mut self) -> Option<NewReview> {
-        let [workload, team, facilitator, participants, file] =
+        let [workload, team, facilitator, participants, minutes, file] =
             self.fields.clone().map(|f| f.text.trim().to_string());
         let packs: Vec<String> = self
             .packs
@@ -153,11 +299,14 @@ impl StartForm {
             .map(|p| p.id.clone())
             .collect();
         self.error = if workload.is_empty() {
-            self.row = Row::Field(0);
+            self.row = Row::Field(Field::Workload);
             Some("Name the workload under review.".into())
         } else if file.is_empty() {
-            self.row = Row::Field(4);
+            self.row = Row::Field(Field::File);
             Some("Give the review a file name.".into())
+        } else if !minutes.is_empty() && minutes.parse::<u32>().is_err() {
+            self.row = Row::Field(Field::PillarMinutes);
+            Some("Minutes per pillar: a whole number, or empty for no timebox.".into())
         } else if packs.is_empty() {
             self.row = Row::Pack(0);
             Some("Pick at least one pack.".into())
@@ -180,34 +329,8 @@ impl StartForm {
             facilitator,
             participants,
             packs,
+            pillar_minutes: minutes.parse().ok().filter(|m| *m > 0),
         })
-    }
-
-    /// A key on the start screen; returns an effect, or `Some(Effect::Quit)` for esc.
-    pub fn key(&mut self, key: KeyEvent) -> Option<Effect> {
-        match key.code {
-            KeyCode::Esc => return Some(Effect::Quit),
-            KeyCode::Up | KeyCode::BackTab => self.move_by(-1),
-            KeyCode::Down | KeyCode::Tab => self.move_by(1),
-            KeyCode::Enter => return self.submit(),
-            KeyCode::Char(' ') if matches!(self.row, Row::Pack(_)) => return self.submit(),
-            KeyCode::Char('q') if !matches!(self.row, Row::Field(_)) => return Some(Effect::Quit),
-            KeyCode::Char('k') if !matches!(self.row, Row::Field(_)) => self.move_by(-1),
-            KeyCode::Char('j') if !matches!(self.row, Row::Field(_)) => self.move_by(1),
-            _ => {
-                if let Row::Field(i) = self.row
-                    && self.fields[i].key(key)
-                {
-                    if i == 4 {
-                        self.file_edited = true;
-                    } else if i == 0 && !self.file_edited {
-                        self.fields[4] = LineInput::new(&file_name_for(&self.fields[0].text));
-                    }
-                    self.error = None;
-                }
-            }
-        }
-        None
     }
 }
 
@@ -222,12 +345,12 @@ mod tests {
             questions: 10,
             selected: true,
         }];
-        StartForm::new(vec![], packs, "Orion", "Sam")
+        StartForm::new(vec![], packs, "Orion", "Sam", None)
     }
 
     fn typed(form: &mut StartForm, text: &str) {
         for c in text.chars() {
-            form.key(KeyEvent::from(KeyCode::Char(c)));
+            form.type_key(KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c)));
         }
     }
 
@@ -235,7 +358,7 @@ mod tests {
     fn the_file_name_follows_the_workload_until_edited() {
         let mut f = form();
         typed(&mut f, "Payments API!");
-        assert_eq!(f.fields[4].text, "payments-api.review.toml");
+        assert_eq!(f.field(Field::File).text, "payments-api.review.toml");
         assert_eq!(file_name_for("  "), "review.review.toml");
     }
 
@@ -245,15 +368,15 @@ mod tests {
         f.row = Row::Start;
         assert_eq!(f.submit(), None);
         assert_eq!(f.error.as_deref(), Some("Name the workload under review."));
-        assert_eq!(f.row, Row::Field(0));
+        assert_eq!(f.row, Row::Field(Field::Workload));
         typed(&mut f, "Payments");
         f.row = Row::Pack(0);
-        f.submit();
+        f.toggle_pack();
         f.row = Row::Start;
         assert_eq!(f.submit(), None);
         assert_eq!(f.error.as_deref(), Some("Pick at least one pack."));
         f.packs[0].selected = true;
-        f.fields[3] = LineInput::new("Ana, Ben,");
+        *f.field_mut(Field::Participants) = LineInput::new("Ana, Ben,");
         f.row = Row::Start;
         let Some(Effect::Create(n)) = f.submit() else {
             panic!("expected a new review")

@@ -1,10 +1,12 @@
-//! Named styles, with a plain variant for NO_COLOR.
+//! Named styles for a projector: body text at full contrast, meaning carried by words, glyphs and
+//! modifiers as well as colour, so that `NO_COLOR` (and a washed-out projector) lose nothing.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::BorderType;
 
 use crate::pack::Risk;
 
-/// The styles the views use; `plain` keeps only bold/reverse/dim so NO_COLOR still reads.
+/// The styles the views use; without colour only bold, reverse and underline remain.
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub color: bool,
@@ -19,32 +21,44 @@ impl Theme {
         }
     }
 
+    /// Body text: the terminal's own foreground, never grey.
+    pub fn text(&self) -> Style {
+        Style::new()
+    }
+
     pub fn title(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }
 
-    pub fn dim(&self) -> Style {
-        if self.color {
-            Style::new().fg(Color::Gray)
-        } else {
-            Style::new().add_modifier(Modifier::DIM)
-        }
+    /// Hints and labels that help but are not read aloud: still the full foreground, in italics.
+    pub fn hint(&self) -> Style {
+        Style::new().add_modifier(Modifier::ITALIC)
     }
 
     pub fn key(&self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
 
+    /// The highlighted row: reversed and bold, and the views add a `▶` marker.
     pub fn selected(&self) -> Style {
-        Style::new().add_modifier(Modifier::REVERSED)
+        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
 
     pub fn focus_border(&self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
 
+    /// A focused pane has a thick border as well as a coloured one.
+    pub fn border_type(&self, focused: bool) -> BorderType {
+        if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        }
+    }
+
     pub fn border(&self) -> Style {
-        self.fg(Color::DarkGray)
+        Style::new()
     }
 
     pub fn error(&self) -> Style {
@@ -52,7 +66,7 @@ impl Theme {
     }
 
     pub fn info(&self) -> Style {
-        self.fg(Color::Green)
+        self.fg(Color::Green).add_modifier(Modifier::BOLD)
     }
 
     pub fn warn(&self) -> Style {
@@ -60,15 +74,15 @@ impl Theme {
     }
 
     pub fn flag(&self) -> Style {
-        self.fg(Color::Magenta)
+        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
     }
 
     pub fn risk(&self, risk: Option<Risk>) -> Style {
         match risk {
             Some(Risk::High) => self.fg(Color::Red).add_modifier(Modifier::BOLD),
-            Some(Risk::Medium) => self.fg(Color::Yellow),
-            Some(Risk::None) => self.fg(Color::Green),
-            None => self.dim(),
+            Some(Risk::Medium) => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            Some(Risk::None) => self.fg(Color::Green).add_modifier(Modifier::BOLD),
+            None => Style::new(),
         }
     }
 }
@@ -93,3 +107,25 @@ pub fn risk_label(risk: Option<Risk>) -> &'static str {
         None => "—",
     }
 }
+
+/// Every mark the screens use and what it means, for the `?` legend.
+pub const LEGEND: [(&str, &str); 12] = [
+    ("○", "not answered yet"),
+    ("✓", "answered: no risk (green)"),
+    ("◑", "answered: medium risk (yellow)"),
+    ("✗", "answered: high risk (red)"),
+    ("⊘", "the question does not apply"),
+    (
+        "⚑",
+        "flagged to revisit (magenta); its reason is in the parking lot",
+    ),
+    ("[x]", "a practice the squad has in place"),
+    ("[ ]", "a practice not in place"),
+    ("[-]", "a practice that does not apply (counts as in place)"),
+    ("(•)", "\"None of these\" chosen"),
+    (
+        "▶",
+        "the highlighted line; thick cyan borders mark the pane with the focus",
+    ),
+    ("↓ ↑", "more text below or above: PgDn and PgUp scroll"),
+];

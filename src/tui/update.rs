@@ -1,16 +1,31 @@
 //! `update`: how each message changes the app, and what the loop must then do.
+//!
+//! Changes to the review are [`Edit`]s applied by the domain session, which holds the rules of
+//! answering; this module decides only what is the screen's (focus, overlays, the highlighted
+//! practice, the status line) and turns the session's outcome into a save and a message.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-use super::app::{App, Effect, Focus, LineInput, Msg, Overlay, Screen, Tone};
+use super::app::{App, Effect, Focus, Msg, Overlay, Screen, Tone};
+use super::input::LineInput;
 use super::layout::{self, Hit};
-use crate::review::{State, Timestamp, score};
+use crate::pack::Risk;
+use crate::review::Timestamp;
+use crate::review::session::{Change, Edit, Outcome, Refusal};
+use crate::review::{State, score};
 
 /// Applies a message. Every change to the review returns [`Effect::Save`].
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     match msg {
         Msg::Tick(now) => {
             app.now = now;
+            // A long discussion is counted into the review about once a minute, once the sitting
+            // has changed something (an open-and-close leaves the file alone).
+            if app.changed && app.uncounted() >= 60 {
+                return charge_time(app);
+            }
+            return None;
+        }
+        Msg::Resize(width, height) => {
+            app.size = (width, height);
             return None;
         }
         Msg::Done(result) => {
@@ -20,15 +35,53 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             });
             return None;
         }
-        Msg::Opened(session) => {
-            app.enter_session(*session);
+        Msg::Opened(walk) => {
+            app.enter(*walk);
             return None;
         }
+        Msg::CannotSave { error, lost } => {
+            let stem = app
+                .walk
+                .as_ref()
+                .map_or_else(|| "review".to_string(), |w| super::review_stem(&w.file));
+            let rescue = std::env::temp_dir().join(format!("{stem}.rescued.review.toml"));
+            app.overlay = Some(Overlay::Unsaved {
+                error,
+                lost,
+                input: LineInput::new(&rescue.display().to_string()),
+            });
+            return None;
+        }
+        Msg::Paste(text) => return paste(app, &text),
         _ => {}
+    }
+    // A status message lasts until the next thing the squad does.
+    if !matches!(msg, Msg::Click { .. } | Msg::Scroll { .. }) {
+        app.message = None;
     }
     if let Screen::Start(form) = &mut app.screen {
         return match msg {
-            Msg::InputKey(key) => form.key(key),
+            Msg::Up => {
+                form.move_by(-1);
+                None
+            }
+            Msg::Down => {
+                form.move_by(1);
+                None
+            }
+            Msg::Submit => form.submit(),
+            Msg::TogglePack => {
+                form.toggle_pack();
+                None
+            }
+            Msg::Complete => {
+                form.complete();
+                None
+            }
+            Msg::InputKey(key) => {
+                form.type_key(key);
+                None
+            }
             Msg::Quit => Some(Effect::Quit),
             _ => None,
         };
@@ -36,82 +89,262 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     if app.overlay.is_some() {
         return overlay(app, msg);
     }
-    if app.focus == Focus::Notes && matches!(msg, Msg::NotesKey(_) | Msg::Back) {
+    if app.focus == Focus::Editing && matches!(msg, Msg::NotesKey(_) | Msg::Back) {
         return notes(app, msg);
     }
     walk(app, msg)
 }
 
+/// Pasted text goes where typing would: the notes being written, the open text input, or the
+/// start form's field; elsewhere it is ignored.
+fn paste(app: &mut App, text: &str) -> Option<Effect> {
+    if let Screen::Start(form) = &mut app.screen {
+        form.paste(text);
+        return None;
+    }
+    match &mut app.overlay {
+        Some(
+            Overlay::Reason(input)
+            | Overlay::Evidence { input, .. }
+            | Overlay::Find { input, .. }
+            | Overlay::Flag(input)
+            | Overlay::Export(input)
+            | Overlay::Unsaved { input, .. },
+        ) => {
+            input.insert_str(text);
+            return None;
+        }
+        Some(_) => return None,
+        None => {}
+    }
+    if app.focus != Focus::Editing {
+        return None;
+    }
+    // One insertion for the whole paste: line breaks kept, other controls dropped.
+    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    let clean = crate::text::clean_block(&normalised);
+    let current: usize = app.notes.lines().iter().map(|l| l.len() + 1).sum();
+    if current + clean.len() > crate::review::session::MAX_NOTES {
+        app.message = Some((Refusal::TooLong.to_string(), Tone::Error));
+        return None;
+    }
+    app.notes.insert_str(&clean);
+    let notes = app.notes.lines().join("\n");
+    edit(app, Edit::Notes(notes))
+}
+
+/// Counts the time since it was last counted into the review, on the current question.
+fn charge_time(app: &mut App) -> Option<Effect> {
+    let seconds = app.uncounted();
+    app.counted = app.now;
+    let now = stamp(app.now);
+    match app.session_mut()?.apply(Edit::Spend(seconds), now) {
+        Outcome::Changed(_) => Some(Effect::Save),
+        _ => None,
+    }
+}
+
+fn stamp(now: u64) -> Timestamp {
+    Timestamp(i64::try_from(now).unwrap_or(i64::MAX))
+}
+
+/// Moves along the walk, counting the time spent on the question left.
+fn go(app: &mut App, to: Edit) -> Option<Effect> {
+    let charged = charge_time(app);
+    edit(app, to).or(charged)
+}
+
+/// Applies an edit to the review at the app's time, and says what happened.
+fn edit(app: &mut App, edit: Edit) -> Option<Effect> {
+    let now = stamp(app.now);
+    let outcome = app.session_mut()?.apply(edit, now);
+    match outcome {
+        Outcome::Changed(change) => {
+            // Ticks show on the checklist itself; other changes are said on the status line.
+            app.message = match change {
+                Change::Selection | Change::Notes | Change::Time => None,
+                other => Some((other.to_string(), Tone::Info)),
+            };
+            if change != Change::Time {
+                app.changed = true;
+            }
+            Some(Effect::Save)
+        }
+        Outcome::Moved => {
+            app.message = None;
+            app.question_opened();
+            // The position is part of the file, so that a resumed review opens here.
+            Some(Effect::Save)
+        }
+        Outcome::Unchanged => None,
+        Outcome::Refused(refusal) => {
+            let text = match refusal {
+                Refusal::LastQuestion => {
+                    "That was the last question: press s for the summary.".to_string()
+                }
+                other => other.to_string(),
+            };
+            app.message = Some((text, Tone::Error));
+            None
+        }
+    }
+}
+
 fn walk(app: &mut App, msg: Msg) -> Option<Effect> {
-    let session = app.session.as_mut()?;
+    let session = app.session()?;
     let choices = session.current().map_or(0, |(_, _, q)| q.choices.len());
+    let has_question = session.current().is_some();
     match msg {
-        Msg::Up if app.focus == Focus::Navigator => return go_to(app, -1),
-        Msg::Down if app.focus == Focus::Navigator => return go_to(app, 1),
-        Msg::Up => session.choice = session.choice.saturating_sub(1),
-        Msg::Down => session.choice = (session.choice + 1).min(choices.saturating_sub(1)),
+        Msg::Up if app.focus == Focus::Navigator => return go(app, Edit::Step(-1)),
+        Msg::Down if app.focus == Focus::Navigator => return go(app, Edit::Step(1)),
+        Msg::Up => {
+            app.choice = app.choice.saturating_sub(1);
+            app.scroll = None;
+        }
+        Msg::Down => {
+            app.choice = (app.choice + 1).min(choices.saturating_sub(1));
+            app.scroll = None;
+        }
+        Msg::PageUp | Msg::PageDown => {
+            let down = matches!(msg, Msg::PageDown);
+            let (w, h) = app.size;
+            let l = layout::walk(app, ratatui::layout::Rect::new(0, 0, w, h));
+            let page = (l.body.height as usize).saturating_sub(1).max(1);
+            app.scroll = Some(if down {
+                l.offset + page
+            } else {
+                l.offset.saturating_sub(page)
+            });
+        }
         Msg::NextQuestion => {
             if app.focus == Focus::Navigator {
                 app.focus = Focus::Question;
                 return None;
             }
-            return go_to(app, 1);
+            return go(app, Edit::Step(1));
         }
-        Msg::PrevQuestion => return go_to(app, -1),
+        Msg::PrevQuestion => return go(app, Edit::Step(-1)),
         Msg::ToggleHighlighted => {
-            let i = session.choice;
-            return toggle(app, i);
+            app.scroll = None;
+            return edit(app, Edit::Toggle(app.choice));
         }
-        Msg::Toggle(i) if i < choices => {
-            session.choice = i;
-            return toggle(app, i);
+        Msg::Toggle(i) => {
+            if i < choices {
+                app.choice = i;
+                app.scroll = None;
+            }
+            return edit(app, Edit::Toggle(i));
+        }
+        Msg::ToggleWhy => app.why_open = !app.why_open,
+        Msg::TogglePresent => {
+            app.present = !app.present;
+            app.focus = Focus::Question;
+            app.scroll = None;
+            app.message = Some((
+                if app.present {
+                    "Presentation mode: p again to leave."
+                } else {
+                    "Presentation mode off."
+                }
+                .to_string(),
+                Tone::Info,
+            ));
+        }
+        Msg::ChooseNone => {
+            let none = session.current().and_then(|(_, _, q)| q.none_choice());
+            let Some(i) = none else {
+                app.message = Some((
+                    "This question has no \"None of these\".".into(),
+                    Tone::Error,
+                ));
+                return None;
+            };
+            // Choosing it when it is already chosen leaves it chosen.
+            let chosen = session.current_answer().is_some_and(|a| {
+                session
+                    .current()
+                    .is_some_and(|(_, _, q)| a.selected.contains(&q.choices[i].id))
+            });
+            app.choice = i;
+            if chosen {
+                return None;
+            }
+            return edit(app, Edit::Toggle(i));
         }
         Msg::FocusNext => {
-            app.focus = match app.focus {
-                Focus::Navigator => Focus::Question,
-                Focus::Question => Focus::Notes,
-                Focus::Notes => Focus::Navigator,
+            app.focus = match (app.focus, app.present) {
+                (Focus::Navigator, _) => Focus::Question,
+                (Focus::Question, false) => Focus::Notes,
+                (Focus::Question, true) | (Focus::Notes | Focus::Editing, _) => Focus::Navigator,
+            };
+            if app.present && app.focus == Focus::Navigator {
+                app.present = false;
             }
         }
-        Msg::EditNotes => app.focus = Focus::Notes,
-        Msg::AskNotApplicable => {
+        Msg::EditNotes if has_question => {
+            let long = session
+                .current_answer()
+                .is_some_and(|a| a.notes.len() > crate::review::session::MAX_NOTES);
+            if long {
+                app.message = Some((
+                    "These notes are longer than 64 KiB: edit them in the review file, or move them to a linked document.".into(),
+                    Tone::Error,
+                ));
+                return None;
+            }
+            app.present = false;
+            app.focus = Focus::Editing;
+        }
+        Msg::AskNotApplicable if has_question => {
             let reason = session
-                .answer_of(session.order[session.cursor])
+                .current_answer()
                 .map(|a| a.reason.clone())
                 .unwrap_or_default();
             app.overlay = Some(Overlay::Reason(LineInput::new(&reason)));
         }
-        Msg::AskEvidence => {
+        Msg::AskEvidence if has_question => {
             app.overlay = Some(Overlay::Evidence {
                 input: LineInput::default(),
                 selected: None,
-            })
+            });
         }
-        Msg::ToggleFlag => {
-            let a = session.answer_mut()?;
-            a.flagged = !a.flagged;
-            let text = if a.flagged {
-                "Flagged to revisit."
-            } else {
-                "Flag removed."
-            };
-            return changed(app, text);
+        Msg::ToggleFlag if has_question => {
+            if session.current_answer().is_some_and(|a| a.flagged) {
+                return edit(
+                    app,
+                    Edit::Flag {
+                        on: false,
+                        reason: String::new(),
+                    },
+                );
+            }
+            app.overlay = Some(Overlay::Flag(LineInput::default()));
+        }
+        Msg::EditNotes | Msg::AskNotApplicable | Msg::AskEvidence | Msg::ToggleFlag => {
+            app.message = Some((Refusal::NoQuestion.to_string(), Tone::Error));
         }
         Msg::OpenFind => {
             app.overlay = Some(Overlay::Find {
                 input: LineInput::default(),
                 selected: 0,
-            })
+            });
         }
         Msg::OpenSummary => app.overlay = Some(Overlay::Summary { selected: 0 }),
         Msg::AskExport => {
-            let path = super::default_export_path(&session.path, app.export_dir.as_deref());
+            let file = &app.walk.as_ref()?.file;
+            let path = super::default_export_path(file, app.export_dir.as_deref());
             app.overlay = Some(Overlay::Export(LineInput::new(&path.display().to_string())));
         }
-        Msg::OpenHelp => app.overlay = Some(Overlay::Help),
+        Msg::OpenHelp => {
+            app.help_scroll = 0;
+            app.overlay = Some(Overlay::Help);
+        }
         Msg::Back => app.focus = Focus::Question,
         Msg::Quit => {
-            session.review.position = session.current_key();
+            // Time is worth a rewrite of the file when the sitting changed something, or lasted.
+            if app.changed || app.uncounted() >= 60 {
+                charge_time(app);
+            }
             return Some(Effect::Quit);
         }
         Msg::Click {
@@ -130,9 +363,18 @@ fn walk(app: &mut App, msg: Msg) -> Option<Effect> {
             // The wheel moves through questions over the navigator, through practices elsewhere.
             return match layout::hit(app, col, row, width, height) {
                 Some(Hit::Navigator(_) | Hit::NavigatorArea) => {
-                    go_to(app, if down { 1 } else { -1 })
+                    go(app, Edit::Step(if down { 1 } else { -1 }))
                 }
-                _ => update(app, if down { Msg::Down } else { Msg::Up }),
+                Some(Hit::Question | Hit::Choice(_)) => {
+                    let l = layout::walk(app, ratatui::layout::Rect::new(0, 0, width, height));
+                    app.scroll = Some(if down {
+                        l.offset + 3
+                    } else {
+                        l.offset.saturating_sub(3)
+                    });
+                    None
+                }
+                _ => None,
             };
         }
         _ => {}
@@ -140,102 +382,22 @@ fn walk(app: &mut App, msg: Msg) -> Option<Effect> {
     None
 }
 
-/// Marks the review changed, says so, and asks for a save.
-fn changed(app: &mut App, text: &str) -> Option<Effect> {
-    let session = app.session.as_mut()?;
-    let now = Timestamp::now();
-    session.review.updated = now;
-    session.review.position = session.current_key();
-    if let Some(k) = session.current_key()
-        && let Some(a) = session.review.answers.get_mut(&k)
-    {
-        a.updated = now;
-        if a.is_blank() {
-            session.review.answers.remove(&k);
-        }
-    }
-    if !text.is_empty() {
-        app.message = Some((text.to_string(), Tone::Info));
-    }
-    Some(Effect::Save)
-}
-
-/// Moves `delta` questions along the walk and puts the first practice under the cursor.
-fn go_to(app: &mut App, delta: isize) -> Option<Effect> {
-    let session = app.session.as_mut()?;
-    let last = session.order.len().checked_sub(1)?;
-    let next = (session.cursor as isize + delta).clamp(0, last as isize) as usize;
-    if next == session.cursor {
-        if delta > 0 && app.focus != Focus::Navigator {
-            app.message = Some((
-                "That was the last question: press s for the summary.".into(),
-                Tone::Info,
-            ));
-        }
-        return None;
-    }
-    jump(app, next)
-}
-
-/// Opens the question at `index` of the walk.
-pub(crate) fn jump(app: &mut App, index: usize) -> Option<Effect> {
-    let session = app.session.as_mut()?;
-    if index >= session.order.len() {
-        return None;
-    }
-    session.cursor = index;
-    session.choice = 0;
-    session.review.position = session.current_key();
-    app.load_notes();
-    // The position is part of the file, so that a resumed review opens here.
-    Some(Effect::Save)
-}
-
-fn toggle(app: &mut App, i: usize) -> Option<Effect> {
-    let session = app.session.as_mut()?;
-    let (_, _, q) = session.current()?;
-    let choice = q.choices.get(i)?;
-    let (id, none) = (choice.id.clone(), choice.none);
-    let order: Vec<String> = q.choices.iter().map(|c| c.id.clone()).collect();
-    let none_ids: Vec<String> = q
-        .choices
-        .iter()
-        .filter(|c| c.none)
-        .map(|c| c.id.clone())
-        .collect();
-    let a = session.answer_mut()?;
-    if a.selected.contains(&id) {
-        a.selected.retain(|s| *s != id);
-    } else if none {
-        // "None of these" is exclusive: it clears every practice.
-        a.selected = vec![id];
-    } else {
-        a.selected.retain(|s| !none_ids.contains(s));
-        a.selected.push(id);
-        a.selected
-            .sort_by_key(|s| order.iter().position(|o| o == s));
-    }
-    if a.selected.is_empty() {
-        a.state = State::Unanswered;
-    } else {
-        a.state = State::Answered;
-        a.reason.clear();
-    }
-    changed(app, "")
-}
-
 fn click(app: &mut App, col: u16, row: u16, width: u16, height: u16) -> Option<Effect> {
     match layout::hit(app, col, row, width, height)? {
         Hit::Navigator(index) => {
             app.focus = Focus::Navigator;
-            jump(app, index)
+            go(app, Edit::Go(index))
         }
         Hit::Choice(i) => {
             app.focus = Focus::Question;
             update(app, Msg::Toggle(i))
         }
         Hit::Notes => {
-            app.focus = Focus::Notes;
+            app.focus = Focus::Editing;
+            None
+        }
+        Hit::Question => {
+            app.focus = Focus::Question;
             None
         }
         Hit::NavigatorArea => None,
@@ -253,12 +415,7 @@ fn notes(app: &mut App, msg: Msg) -> Option<Effect> {
                 return None;
             }
             let text = app.notes.lines().join("\n");
-            let a = app.session.as_mut()?.answer_mut()?;
-            if a.notes == text {
-                return None;
-            }
-            a.notes = text;
-            changed(app, "")
+            edit(app, Edit::Notes(text))
         }
         _ => None,
     }
@@ -272,11 +429,44 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
     }
     match overlay {
         Overlay::Help => {
-            if matches!(msg, Msg::OpenHelp | Msg::Quit | Msg::Submit) {
-                app.overlay = None;
+            match msg {
+                Msg::OpenHelp | Msg::Quit | Msg::Submit => app.overlay = None,
+                Msg::Up => app.help_scroll = app.help_scroll.saturating_sub(1),
+                Msg::Down => app.help_scroll += 1,
+                Msg::PageUp => app.help_scroll = app.help_scroll.saturating_sub(10),
+                Msg::PageDown => app.help_scroll += 10,
+                _ => {}
             }
             None
         }
+        Overlay::Unsaved { input, .. } => match msg {
+            Msg::InputKey(key) => {
+                input.key(key);
+                None
+            }
+            Msg::Submit => {
+                let path = std::path::PathBuf::from(input.text.trim());
+                if path.as_os_str().is_empty() {
+                    return None;
+                }
+                app.overlay = None;
+                Some(Effect::SaveAs(path))
+            }
+            Msg::QuitUnsaved => Some(Effect::Discard),
+            _ => None,
+        },
+        Overlay::Flag(input) => match msg {
+            Msg::InputKey(key) => {
+                input.key(key);
+                None
+            }
+            Msg::Submit => {
+                let reason = input.text.trim().to_string();
+                app.overlay = None;
+                edit(app, Edit::Flag { on: true, reason })
+            }
+            _ => None,
+        },
         Overlay::Reason(input) => match msg {
             Msg::InputKey(key) => {
                 input.key(key);
@@ -285,27 +475,11 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
             Msg::Submit => {
                 let reason = input.text.trim().to_string();
                 app.overlay = None;
-                let a = app.session.as_mut()?.answer_mut()?;
-                if reason.is_empty() {
-                    if a.state != State::NotApplicable {
-                        app.message = Some((
-                            "Not applicable needs a reason; nothing changed.".into(),
-                            Tone::Error,
-                        ));
-                        return None;
-                    }
-                    a.state = if a.selected.is_empty() {
-                        State::Unanswered
-                    } else {
-                        State::Answered
-                    };
-                    a.reason.clear();
-                    return changed(app, "Not applicable cleared.");
+                let state = app.session()?.current_answer().map(|a| a.state);
+                if reason.is_empty() && state == Some(State::NotApplicable) {
+                    return edit(app, Edit::ClearNotApplicable);
                 }
-                a.state = State::NotApplicable;
-                a.reason = reason;
-                a.selected.clear();
-                changed(app, "Marked not applicable.")
+                edit(app, Edit::NotApplicable(reason))
             }
             _ => None,
         },
@@ -317,10 +491,12 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
             }
             Msg::Up | Msg::Down => {
                 let count = app
-                    .session
-                    .as_ref()
-                    .and_then(|s| s.answer_of(s.order[s.cursor]))
+                    .session()
+                    .and_then(|s| s.current_answer())
                     .map_or(0, |a| a.evidence.len());
+                let Some(Overlay::Evidence { selected, .. }) = &mut app.overlay else {
+                    return None;
+                };
                 if count > 0 {
                     let up = matches!(msg, Msg::Up);
                     *selected = Some(match *selected {
@@ -333,12 +509,7 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
             }
             Msg::DeleteEvidence => {
                 let i = selected.take()?;
-                let a = app.session.as_mut()?.answer_mut()?;
-                if i < a.evidence.len() {
-                    a.evidence.remove(i);
-                    return changed(app, "Evidence link removed.");
-                }
-                None
+                edit(app, Edit::RemoveEvidence(i))
             }
             Msg::Submit => {
                 let link = input.text.trim().to_string();
@@ -346,10 +517,13 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
                     app.overlay = None;
                     return None;
                 }
-                *input = LineInput::default();
-                let a = app.session.as_mut()?.answer_mut()?;
-                a.evidence.push(link);
-                changed(app, "Evidence added.")
+                let effect = edit(app, Edit::AddEvidence(link));
+                if effect.is_some()
+                    && let Some(Overlay::Evidence { input, .. }) = &mut app.overlay
+                {
+                    *input = LineInput::default();
+                }
+                effect
             }
             _ => None,
         },
@@ -377,7 +551,7 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
                     .copied();
                 app.overlay = None;
                 app.focus = Focus::Question;
-                jump(app, target?)
+                go(app, Edit::Go(target?))
             }
             _ => None,
         },
@@ -399,16 +573,16 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
                 update(app, Msg::AskExport)
             }
             Msg::Submit => {
-                let high = high_risks(app);
+                let items = summary_items(app);
                 let Some(Overlay::Summary { selected }) = &app.overlay else {
                     return None;
                 };
-                let target = high
-                    .get((*selected).min(high.len().saturating_sub(1)))
-                    .copied();
+                let target = items
+                    .get((*selected).min(items.len().saturating_sub(1)))
+                    .map(|i| i.key.clone());
                 app.overlay = None;
                 app.focus = Focus::Question;
-                jump(app, target?)
+                jump_to_key(app, &target?)
             }
             _ => None,
         },
@@ -431,9 +605,32 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
     }
 }
 
+/// Opens the question with this key; a question outside a narrowed walk widens it to all.
+fn jump_to_key(app: &mut App, key: &str) -> Option<Effect> {
+    let position = |app: &App| {
+        let s = app.session()?;
+        s.order()
+            .iter()
+            .position(|r| s.key_of(*r).as_deref() == Some(key))
+    };
+    let index = match position(app) {
+        Some(i) => i,
+        None => {
+            app.session_mut()?.widen();
+            app.message = Some(("Walking every question now.".into(), Tone::Info));
+            position(app)?
+        }
+    };
+    let effect = go(app, Edit::Go(index));
+    if effect.is_none() {
+        app.question_opened();
+    }
+    effect
+}
+
 /// Walk indices of the questions whose title or id contains the find text (all words).
 pub fn find(app: &App) -> Vec<usize> {
-    let (Some(session), Some(Overlay::Find { input, .. })) = (&app.session, &app.overlay) else {
+    let (Some(session), Some(Overlay::Find { input, .. })) = (app.session(), &app.overlay) else {
         return Vec::new();
     };
     let words: Vec<String> = input
@@ -443,7 +640,7 @@ pub fn find(app: &App) -> Vec<usize> {
         .map(String::from)
         .collect();
     session
-        .order
+        .order()
         .iter()
         .enumerate()
         .filter(|(_, r)| {
@@ -456,27 +653,58 @@ pub fn find(app: &App) -> Vec<usize> {
         .collect()
 }
 
-/// Walk indices of the high-risk questions, in walk order.
-pub fn high_risks(app: &App) -> Vec<usize> {
-    let Some(session) = &app.session else {
+/// Why a question is listed on the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listed {
+    High,
+    Medium,
+    Flagged,
+}
+
+/// A line of the summary's list: a risk to act on or a question parked for later.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryItem {
+    pub key: String,
+    pub why: Listed,
+    pub label: String,
+    /// The flag's reason, for parked questions.
+    pub reason: String,
+}
+
+/// The summary's list: every high risk, every medium risk, then the parking lot (flagged
+/// questions and their reasons), in the order of the review's packs. It speaks of the whole
+/// review, whatever the walk covers.
+pub fn summary_items(app: &App) -> Vec<SummaryItem> {
+    let Some(s) = app.session() else {
         return Vec::new();
     };
-    session
-        .order
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| session.state_of(**r).1 == Some(crate::pack::Risk::High))
-        .map(|(i, _)| i)
-        .collect()
+    let mut items = Vec::new();
+    for why in [Listed::High, Listed::Medium, Listed::Flagged] {
+        for pack in s.packs() {
+            for (_, q) in pack.questions() {
+                let answer = s.review().answer(&pack.id, &q.id);
+                let (_, risk) = score::status(s.review(), &pack.id, q);
+                let listed = match why {
+                    Listed::High => risk == Some(Risk::High),
+                    Listed::Medium => risk == Some(Risk::Medium),
+                    Listed::Flagged => answer.is_some_and(|a| a.flagged),
+                };
+                if listed {
+                    items.push(SummaryItem {
+                        key: crate::review::key(&pack.id, &q.id),
+                        why,
+                        label: q.label().to_string(),
+                        reason: answer.map(|a| a.flag_reason.clone()).unwrap_or_default(),
+                    });
+                }
+            }
+        }
+    }
+    items
 }
 
 /// The scorecard of the review as it stands.
 pub fn scorecard(app: &App) -> Option<score::Scorecard> {
-    let s = app.session.as_ref()?;
-    Some(score::score(&s.review, &s.packs))
-}
-
-/// Whether a key press is ctrl+c (always leaves, saving first).
-pub fn is_interrupt(key: &KeyEvent) -> bool {
-    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c')
+    let s = app.session()?;
+    Some(score::score(s.review(), s.packs()))
 }

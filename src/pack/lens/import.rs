@@ -171,7 +171,7 @@ pub(super) fn version_from(v: &str) -> Option<String> {
         .iter()
         .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
     (numeric && parts.len() <= 3).then(|| {
-        let mut parts: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
+        let mut parts: Vec<String> = parts.iter().map(std::string::ToString::to_string).collect();
         parts.resize(3, "0".into());
         parts.join(".")
     })

@@ -24,15 +24,17 @@ fn run(text: &str) -> Result<Imported, PackErrors> {
 }
 
 fn errors(text: &str) -> Vec<String> {
-    run(text)
-        .map(|_| Vec::new())
-        .unwrap_or_else(|e| e.0.iter().map(ToString::to_string).collect())
+    run(text).map_or_else(
+        |e| e.0.iter().map(ToString::to_string).collect(),
+        |_| Vec::new(),
+    )
 }
 
 fn warnings(text: &str) -> Vec<String> {
-    run(text)
-        .map(|i| i.warnings.iter().map(ToString::to_string).collect())
-        .unwrap_or_else(|e| panic!("{}", e.report()))
+    run(text).map_or_else(
+        |e| panic!("{}", e.report()),
+        |i| i.warnings.iter().map(ToString::to_string).collect(),
+    )
 }
 
 #[test]

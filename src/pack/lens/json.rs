@@ -1,7 +1,7 @@
 //! A small, tolerant JSON reader that remembers where every value is.
 //!
 //! Real lens files are not always strict JSON: one writes `"title": NaN` (Python's `json.dump`
-//! does that), some start with a byte order mark, some use CRLF line endings. serde_json rejects
+//! does that), some start with a byte order mark, some use CRLF line endings. `serde_json` rejects
 //! the first and would lose every position, yet a warning about a stray key or an error about a
 //! rule is only useful when it says line and column. So lenses are read here: standard JSON,
 //! plus the bare tokens `NaN`, `Infinity` and `-Infinity` (kept as [`Value::NaN`] for the importer

@@ -18,7 +18,7 @@ mod reader;
 mod rules;
 mod synth;
 mod walk;
-mod yaml;
+pub(crate) mod yaml;
 
 use std::path::Path;
 

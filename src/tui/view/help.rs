@@ -1,62 +1,74 @@
-//! The `?` overlay: every key.
+//! The `?` overlay: every key of the walk, from the key table, and what every mark and colour
+//! means. It scrolls when the screen is short.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::tui::layout::centered;
-use crate::tui::theme::Theme;
+use crate::tui::keys::help_sections;
+use crate::tui::layout::{centered, wrap};
+use crate::tui::theme::{LEGEND, Theme};
 
-/// Every key of the walk, as the help overlay lists it.
-pub const KEYS: [(&str, &str); 20] = [
-    (
-        "↑ ↓  j k",
-        "move between practices (or questions in the navigator)",
-    ),
-    ("space", "tick or untick the highlighted practice"),
-    ("1-9", "tick or untick practice 1-9"),
-    ("→ l enter", "next question"),
-    ("← h", "previous question"),
-    ("tab", "switch focus: navigator / question / notes"),
-    ("n", "write notes (esc when done)"),
-    ("e", "evidence links: add, or select and delete"),
-    (
-        "a",
-        "not applicable, with a reason (empty reason clears it)",
-    ),
-    ("f", "flag the question to revisit"),
-    ("/", "find a question"),
-    ("s", "summary: scores and high risks"),
-    ("x", "export the markdown backlog"),
-    ("?", "this help"),
-    ("q", "save and quit"),
-    ("esc", "leave an editor or overlay"),
-    ("ctrl+c", "save and quit, from anywhere"),
-    (
-        "mouse",
-        "click a practice to tick it, a question to open it",
-    ),
-    ("wheel", "scroll practices or questions"),
-    ("", "Every change is saved to the review file at once."),
-];
+/// Columns before the text of an entry.
+const INDENT: usize = 16;
 
-pub fn draw(theme: &Theme, frame: &mut Frame, area: Rect) {
-    let rect = centered(area, 72, KEYS.len() as u16 + 4);
-    let mut lines = vec![Line::raw("")];
-    for (key, what) in KEYS {
+/// An entry: the key (or mark) and its meaning, wrapped under itself.
+fn entry(lines: &mut Vec<Line<'static>>, key: &str, text: &str, width: usize, theme: &Theme) {
+    for (n, part) in wrap(text, width.saturating_sub(INDENT))
+        .into_iter()
+        .enumerate()
+    {
+        let head = if n == 0 {
+            format!("   {key:<13}")
+        } else {
+            " ".repeat(INDENT)
+        };
         lines.push(Line::from(vec![
-            Span::styled(format!(" {key:<11}"), theme.key()),
-            Span::raw(what),
+            Span::styled(head, theme.key()),
+            Span::raw(part),
         ]));
+    }
+}
+
+/// Every line of the help, wrapped to `width`.
+pub(crate) fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for (heading, bindings) in help_sections() {
+        lines.push(Line::styled(format!(" {heading}"), theme.title()));
+        for b in bindings {
+            entry(&mut lines, b.keys, b.help, width, theme);
+        }
+    }
+    lines.push(Line::styled(" Marks and colours", theme.title()));
+    for (mark, meaning) in LEGEND {
+        entry(&mut lines, mark, meaning, width, theme);
+    }
+    lines.push(Line::raw(
+        " Every change is saved to the review file at once.",
+    ));
+    lines
+}
+
+pub fn draw(scroll: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let width = area.width.min(92);
+    let all = lines(theme, width.saturating_sub(3) as usize);
+    let rect = centered(area, width, all.len() as u16 + 2);
+    let room = rect.height.saturating_sub(2) as usize;
+    let offset = scroll.min(all.len().saturating_sub(room));
+    let mut block = Block::bordered()
+        .border_type(theme.border_type(true))
+        .border_style(theme.focus_border())
+        .title(" Keys and marks · esc or ? to close ");
+    if offset + room < all.len() {
+        block = block.title_bottom(Line::from(" ↓ more: ↓ or PgDn ").alignment(Alignment::Right));
+    }
+    if offset > 0 {
+        block = block.title(Line::from(" ↑ more ").alignment(Alignment::Right));
     }
     frame.render_widget(Clear, rect);
     frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::bordered()
-                .border_style(theme.focus_border())
-                .title(" Keys · esc or ? to close "),
-        ),
+        Paragraph::new(all.into_iter().skip(offset).take(room).collect::<Vec<_>>()).block(block),
         rect,
     );
 }

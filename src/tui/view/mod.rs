@@ -29,9 +29,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
             walk::draw(app, &theme, frame, area);
             match &app.overlay {
                 None => {}
-                Some(Overlay::Help) => help::draw(&theme, frame, area),
+                Some(Overlay::Help) => help::draw(app.help_scroll, &theme, frame, area),
                 Some(Overlay::Summary { selected }) => {
-                    summary::draw(app, *selected, &theme, frame, area)
+                    summary::draw(app, *selected, &theme, frame, area);
                 }
                 Some(other) => overlays::draw(app, other, &theme, frame, area),
             }

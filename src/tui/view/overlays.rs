@@ -6,7 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::truncate;
-use crate::tui::app::{App, LineInput, Overlay};
+use crate::tui::app::{App, Overlay};
+use crate::tui::input::LineInput;
 use crate::tui::layout::centered;
 use crate::tui::theme::Theme;
 use crate::tui::update::find;
@@ -19,7 +20,7 @@ pub(crate) fn input_line<'a>(input: &LineInput, width: usize, theme: &Theme) -> 
     let before: String = chars[start..input.cursor.min(chars.len())].iter().collect();
     let at: String = chars
         .get(input.cursor)
-        .map_or(" ".into(), |c| c.to_string());
+        .map_or(" ".into(), std::string::ToString::to_string);
     let after: String = chars
         .iter()
         .skip(input.cursor + 1)
@@ -43,7 +44,40 @@ pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area
                 Line::raw(""),
                 input_line(input, inner_w, theme),
                 Line::raw(""),
-                Line::styled("An empty reason clears not-applicable.", theme.dim()),
+                Line::styled("An empty reason clears not-applicable.", theme.hint()),
+            ],
+        ),
+        Overlay::Unsaved { error, lost, input } => {
+            let mut lines = vec![Line::styled(
+                "The review could not be saved:",
+                theme.error(),
+            )];
+            lines.extend(
+                crate::tui::layout::wrap(error, inner_w)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.error())),
+            );
+            lines.push(Line::raw(""));
+            lines.push(Line::raw(match lost {
+                0 => "Nothing is lost: the file already holds every answer.".to_string(),
+                1 => "1 answer on screen is not in the file yet.".to_string(),
+                n => format!("{n} answers on screen are not in the file yet."),
+            }));
+            lines.push(Line::raw("Save them to another file:"));
+            lines.push(input_line(input, inner_w, theme));
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "enter saves there and leaves · ctrl+q leaves without saving · esc stays",
+                theme.hint(),
+            ));
+            (" Not saved ", lines)
+        }
+        Overlay::Flag(input) => (
+            " Flag to revisit · enter to flag, esc to cancel ",
+            vec![
+                Line::raw("Why come back to it? (optional: it goes in the parking lot)"),
+                Line::raw(""),
+                input_line(input, inner_w, theme),
             ],
         ),
         Overlay::Export(input) => (
@@ -55,9 +89,9 @@ pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area
             ],
         ),
         Overlay::Evidence { input, selected } => {
-            let session = app.session.as_ref();
-            let links: Vec<String> = session
-                .and_then(|s| s.answer_of(s.order[s.cursor]))
+            let links: Vec<String> = app
+                .session()
+                .and_then(|s| s.current_answer())
                 .map(|a| a.evidence.clone())
                 .unwrap_or_default();
             let mut lines = vec![
@@ -66,7 +100,7 @@ pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area
                 Line::raw(""),
             ];
             if links.is_empty() {
-                lines.push(Line::styled("No evidence yet.", theme.dim()));
+                lines.push(Line::styled("No evidence yet.", theme.hint()));
             }
             for (i, link) in links.iter().enumerate() {
                 let mut line = Line::raw(truncate(&format!("{}. {link}", i + 1), inner_w));
@@ -78,7 +112,7 @@ pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area
             lines.push(Line::raw(""));
             lines.push(Line::styled(
                 "↑↓ select · delete or ctrl+d removes · esc closes",
-                theme.dim(),
+                theme.hint(),
             ));
             (" Evidence ", lines)
         }
@@ -88,9 +122,9 @@ pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area
             let room = area.height.saturating_sub(8) as usize;
             let selected = (*selected).min(found.len().saturating_sub(1));
             let offset = selected.saturating_sub(room.saturating_sub(1));
-            if let Some(s) = &app.session {
+            if let Some(s) = app.session() {
                 for (n, i) in found.iter().enumerate().skip(offset).take(room) {
-                    let Some((pack, _, q)) = s.get(s.order[*i]) else {
+                    let Some((pack, _, q)) = s.order().get(*i).and_then(|r| s.get(*r)) else {
                         continue;
                     };
                     let mut line = Line::raw(truncate(
@@ -104,7 +138,7 @@ pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area
                 }
             }
             if found.is_empty() {
-                lines.push(Line::styled("No question matches.", theme.dim()));
+                lines.push(Line::styled("No question matches.", theme.hint()));
             }
             (" Find a question · enter jumps, esc closes ", lines)
         }

@@ -1,4 +1,5 @@
-//! The start screen: recent reviews to resume, and the form for a new one.
+//! The start screen: recent reviews to resume, a review to open by its path, and the form for a
+//! new one.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,8 +8,31 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::overlays::input_line;
 use super::truncate;
-use crate::tui::start::{FIELDS, Row, StartForm};
+use crate::tui::keys;
+use crate::tui::start::{Field, Row, StartForm};
 use crate::tui::theme::Theme;
+
+/// A row's line, marked and reversed when the cursor is on it.
+fn mark<'a>(line: Line<'a>, on: bool, theme: &Theme) -> Line<'a> {
+    let marker = Span::raw(if on { "▶" } else { " " });
+    let line = Line::from([vec![marker], line.spans].concat());
+    if on {
+        line.style(theme.selected())
+    } else {
+        line
+    }
+}
+
+fn pane<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::bordered()
+        .border_type(theme.border_type(focused))
+        .border_style(if focused {
+            theme.focus_border()
+        } else {
+            theme.border()
+        })
+        .title(title)
+}
 
 pub fn draw(form: &StartForm, theme: &Theme, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(4) as usize;
@@ -16,119 +40,125 @@ pub fn draw(form: &StartForm, theme: &Theme, frame: &mut Frame, area: Rect) {
         Paragraph::new(Line::from(vec![
             Span::styled(" scorps ", theme.key()),
             Span::styled("Well-Architected review", theme.title()),
-            Span::styled(
+            Span::raw(
                 " · security · cost · operations · reliability · performance · sustainability",
-                theme.dim(),
             ),
         ])),
         Rect::new(area.x, area.y, area.width, 1),
     );
-    let form_h = (FIELDS.len() + form.packs.len() + 4) as u16;
-    let recent_room = area.height.saturating_sub(form_h + 3).max(3);
-    let recent_h = (form.recent.len().max(1) as u16 + 2).min(recent_room);
+    let form_h = (Field::ALL.len() + form.packs.len() + 4) as u16;
+    let recent_room = area.height.saturating_sub(form_h + 2).max(4);
+    let recent_h = (form.recent.len().max(1) as u16 + 3).min(recent_room);
     let recent_area = Rect::new(area.x, area.y + 1, area.width, recent_h);
     let form_area = Rect::new(
         area.x,
         area.y + 1 + recent_h,
         area.width,
-        (area.height - 2 - recent_h).min(form_h),
+        area.height.saturating_sub(2 + recent_h).min(form_h),
     );
 
     let mut lines = Vec::new();
+    let visible = recent_h.saturating_sub(3) as usize;
     if form.recent.is_empty() {
-        lines.push(Line::styled(
-            " No recent reviews: start one below.",
-            theme.dim(),
+        lines.push(Line::raw(
+            " No recent reviews: open one by its path, or start one below.",
         ));
     }
-    let visible = recent_h.saturating_sub(2) as usize;
     let at = if let Row::Recent(i) = form.row { i } else { 0 };
     let offset = at.saturating_sub(visible.saturating_sub(1));
     for (i, r) in form.recent.iter().enumerate().skip(offset).take(visible) {
         let text = format!(
-            " {} · {} · {} · {}",
+            "{} · {} · {} · {}",
             r.workload,
             r.team,
             r.opened,
             r.path.display()
         );
-        let mut line = Line::raw(truncate(&text, width));
-        if form.row == Row::Recent(i) {
-            line = line.style(theme.selected());
-        }
-        lines.push(line);
+        lines.push(mark(
+            Line::raw(truncate(&text, width.saturating_sub(1))),
+            form.row == Row::Recent(i),
+            theme,
+        ));
     }
-    let recent_focus = matches!(form.row, Row::Recent(_));
-    let border = if recent_focus {
-        theme.focus_border()
+    let open_on = form.row == Row::Open;
+    let label = Span::styled("Open a file  ", theme.title());
+    let value = if open_on {
+        input_line(&form.open, width.saturating_sub(14), theme)
+    } else if form.open.text.is_empty() {
+        Line::styled("type or paste a path; tab completes", theme.hint())
     } else {
-        theme.border()
+        Line::raw(truncate(&form.open.text, width.saturating_sub(14)))
     };
+    lines.push(mark(
+        Line::from([vec![label], value.spans].concat()),
+        open_on,
+        theme,
+    ));
+    let recent_focus = matches!(form.row, Row::Recent(_) | Row::Open);
     frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::bordered()
-                .border_style(border)
-                .title(" Resume a review · enter opens "),
-        ),
+        Paragraph::new(lines).block(pane(" Resume a review · enter opens ", recent_focus, theme)),
         recent_area,
     );
 
     let mut lines = Vec::new();
-    for (i, name) in FIELDS.iter().enumerate() {
-        let label = Span::styled(format!(" {name:<13}"), theme.title());
-        let value = if form.row == Row::Field(i) {
-            input_line(&form.fields[i], width.saturating_sub(15), theme)
+    for f in Field::ALL {
+        let on = form.row == Row::Field(f);
+        let label = Span::styled(format!("{:<13}", f.label()), theme.title());
+        let input = form.field(f);
+        let value = if on {
+            input_line(input, width.saturating_sub(15), theme)
         } else {
-            Line::raw(truncate(&form.fields[i].text, width.saturating_sub(15)))
+            Line::raw(truncate(&input.text, width.saturating_sub(15)))
         };
-        let hint = if i == 3 && form.fields[3].text.is_empty() && form.row != Row::Field(3) {
-            "comma-separated names"
-        } else {
-            ""
+        let hint = match f {
+            Field::Participants if input.text.is_empty() && !on => "comma-separated names",
+            Field::PillarMinutes if input.text.is_empty() && !on => "empty: no pillar timebox",
+            _ => "",
         };
-        lines.push(Line::from(
-            [
-                vec![label],
-                value.spans,
-                vec![Span::styled(hint, theme.dim())],
-            ]
-            .concat(),
+        lines.push(mark(
+            Line::from(
+                [
+                    vec![label],
+                    value.spans,
+                    vec![Span::styled(hint, theme.hint())],
+                ]
+                .concat(),
+            ),
+            on,
+            theme,
         ));
     }
     for (i, p) in form.packs.iter().enumerate() {
-        let mark = if p.selected { "[x]" } else { "[ ]" };
-        let mut line = Line::raw(truncate(
-            &format!(" {mark} {} ({}, {} questions)", p.name, p.id, p.questions),
-            width,
+        let check = if p.selected { "[x]" } else { "[ ]" };
+        let text = format!("{check} {} ({}, {} questions)", p.name, p.id, p.questions);
+        lines.push(mark(
+            Line::raw(truncate(&text, width.saturating_sub(1))),
+            form.row == Row::Pack(i),
+            theme,
         ));
-        if form.row == Row::Pack(i) {
-            line = line.style(theme.selected());
-        }
-        lines.push(line);
     }
-    let mut start = Line::styled("   ▶ Start the review", theme.key());
-    if form.row == Row::Start {
-        start = start.style(theme.selected());
-    }
-    lines.push(start);
-    let new_focus = !recent_focus;
-    let border = if new_focus {
-        theme.focus_border()
-    } else {
-        theme.border()
-    };
+    lines.push(Line::raw(""));
+    lines.push(mark(
+        Line::styled("  Start the review", theme.key()),
+        form.row == Row::Start,
+        theme,
+    ));
     frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().border_style(border).title(" New review ")),
+        Paragraph::new(lines).block(pane(" New review ", !recent_focus, theme)),
         form_area,
     );
 
     let footer = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
     let text = match &form.error {
-        Some(e) => Line::styled(format!(" {e}"), theme.error()),
-        None => Line::styled(
-            " ↑↓/tab move · type to fill in · space picks a pack · enter opens/next/start · esc quits",
-            theme.dim(),
-        ),
+        Some(e) => Line::styled(format!(" {}", truncate(e, width + 2)), theme.error()),
+        None => {
+            let mut spans = vec![Span::raw(" ")];
+            for (k, what) in keys::footer(keys::start_context(form)) {
+                spans.push(Span::styled(k, theme.key()));
+                spans.push(Span::raw(format!(" {what}  ")));
+            }
+            Line::from(spans)
+        }
     };
     frame.render_widget(Paragraph::new(text), footer);
 }

@@ -1,122 +1,194 @@
-//! The `s` overlay: the scorecard, a bar per pillar, and the high risks to jump to.
+//! The `s` overlay: progress and score apart, a bar per pillar, then every high and medium risk
+//! and the parking lot, to jump to. The numbers are the scorecard's, as `scorps score` prints
+//! them.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::truncate;
+use crate::pack::Risk;
+use crate::review::score::percent;
 use crate::tui::app::App;
 use crate::tui::layout::centered;
 use crate::tui::theme::Theme;
-use crate::tui::update::{high_risks, scorecard};
+use crate::tui::update::{Listed, scorecard, summary_items};
 
 fn score_text(score: Option<f64>) -> String {
-    score.map_or("  —".into(), |s| format!("{:>3.0}", s))
+    score.map_or("  —".into(), |s| format!("{s:>3.0}"))
+}
+
+/// The colour band of a score: the same thresholds as the report.
+fn band(score: Option<f64>) -> Option<Risk> {
+    score.map(|s| {
+        if s >= 80.0 {
+            Risk::None
+        } else if s >= 50.0 {
+            Risk::Medium
+        } else {
+            Risk::High
+        }
+    })
 }
 
 pub fn draw(app: &App, selected: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let (Some(card), Some(session)) = (scorecard(app), &app.session) else {
+    let Some(card) = scorecard(app) else {
         return;
     };
-    let width = area.width.saturating_sub(8).min(96) as usize;
-    let high = high_risks(app);
-    // Tall enough for the pillars and the high risks, no taller.
-    let wanted = card.pillars.len() + high.len().max(1) + 7;
     let rect = centered(
         area,
-        width as u16 + 4,
-        (wanted as u16).min(area.height.saturating_sub(2)),
+        area.width.saturating_sub(4).min(100),
+        area.height.saturating_sub(2),
     );
+    let width = rect.width.saturating_sub(4) as usize;
     let t = &card.totals;
-    let mut lines = vec![Line::from(vec![
-        Span::styled(
-            format!(" Overall {} ", score_text(card.overall)),
-            theme.title(),
-        ),
-        Span::raw(format!(
-            "· {:.0}% done ({}/{}) · high {} · medium {} · n/a {} · open {}",
-            card.completion * 100.0,
-            t.answered() + t.not_applicable,
-            t.total(),
-            t.high,
-            t.medium,
-            t.not_applicable,
-            t.unanswered
-        )),
-    ])];
-    lines.push(Line::raw(""));
-    let name_w = 24.min(width / 3);
-    let bar_w = width.saturating_sub(name_w + 30).clamp(5, 30);
-    for p in &card.pillars {
-        let filled = p
-            .score
-            .map_or(0, |s| ((s / 100.0) * bar_w as f64).round() as usize);
-        let style = theme.risk(p.score.map(|s| {
-            if s >= 80.0 {
-                crate::pack::Risk::None
-            } else if s >= 50.0 {
-                crate::pack::Risk::Medium
-            } else {
-                crate::pack::Risk::High
-            }
-        }));
-        lines.push(Line::from(vec![
-            Span::raw(format!(" {:<name_w$} ", truncate(&p.name, name_w))),
-            Span::styled("█".repeat(filled), style),
-            Span::styled("░".repeat(bar_w - filled), theme.dim()),
-            Span::raw(format!(" {}  ", score_text(p.score))),
+    let done = t.answered() + t.not_applicable;
+    let milestone = app.walk.as_ref().and_then(|w| w.milestone.as_ref());
+    let targets = app.targets();
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(" Progress  ", theme.title()),
+            Span::raw(format!(
+                "{done} of {} questions answered or not applicable ({}%)",
+                t.total(),
+                percent(card.completion)
+            )),
+        ]),
+        Line::from(vec![
+            Span::styled(" Score     ", theme.title()),
             Span::styled(
-                format!("H {:<2}", p.counts.high),
-                theme.risk(Some(crate::pack::Risk::High)),
-            ),
-            Span::styled(
-                format!(" M {:<2}", p.counts.medium),
-                theme.risk(Some(crate::pack::Risk::Medium)),
+                format!("{} / 100", score_text(card.overall).trim()),
+                theme.risk(band(card.overall)),
             ),
             Span::raw(format!(
-                " {}/{}",
-                p.counts.total() - p.counts.unanswered,
-                p.counts.total()
+                "  from {} answered: {} high, {} medium, {} no risk",
+                t.answered(),
+                t.high,
+                t.medium,
+                t.none,
             )),
-        ]));
+        ]),
+        Line::raw(match milestone {
+            Some(m) => format!(
+                " Milestone {} ({}): score {} · the bars' \"was\" column",
+                truncate(&m.name, 24),
+                m.date.date(),
+                score_text(m.overall).trim()
+            ),
+            None => {
+                " No milestone yet: `scorps milestone FILE NAME` freezes today's scores.".into()
+            }
+        }),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled(" Pillar scores ", theme.title()),
+            Span::raw("(0–100)  █ score  ░ to 100  ┃ target  H high  M medium  done/total"),
+        ]),
+    ];
+    let name_w = 22.min(width / 3);
+    let bar_w = width.saturating_sub(name_w + 37).clamp(5, 30);
+    let cells = |score: f64| ((score / 100.0) * bar_w as f64).round() as usize;
+    for p in &card.pillars {
+        let filled = p.score.map_or(0, cells).min(bar_w);
+        // The bar, with the target marked where it falls.
+        let mark = targets
+            .get(&p.id)
+            .map(|t| cells(t).min(bar_w.saturating_sub(1)));
+        let mut bar = vec![Span::raw(format!(
+            " {:<name_w$} ",
+            truncate(&p.name, name_w)
+        ))];
+        for i in 0..bar_w {
+            let (glyph, style) = match (Some(i) == mark, i < filled) {
+                (true, _) => ("┃", theme.title()),
+                (false, true) => ("█", theme.risk(band(p.score))),
+                (false, false) => ("░", theme.text()),
+            };
+            bar.push(Span::styled(glyph, style));
+        }
+        let was = milestone.map_or(String::new(), |m| {
+            format!(" was {}", score_text(m.pillar_score(&p.id)).trim())
+        });
+        lines.push(Line::from(
+            [
+                bar,
+                vec![
+                    Span::styled(format!(" {} ", score_text(p.score)), theme.title()),
+                    Span::raw(format!("{was:<8}")),
+                    Span::styled(
+                        format!(" H {:<2}", p.counts.high),
+                        theme.risk(Some(Risk::High)),
+                    ),
+                    Span::styled(
+                        format!(" M {:<2}", p.counts.medium),
+                        theme.risk(Some(Risk::Medium)),
+                    ),
+                    Span::raw(format!(
+                        " {}/{}",
+                        p.counts.total() - p.counts.unanswered,
+                        p.counts.total()
+                    )),
+                ],
+            ]
+            .concat(),
+        ));
     }
     lines.push(Line::raw(""));
-    if high.is_empty() {
-        lines.push(Line::styled(" No high risks.", theme.info()));
-    } else {
+    let items = summary_items(app);
+    let (high, medium) = (t.high, t.medium);
+    let parked = items.iter().filter(|i| i.why == Listed::Flagged).count();
+    if items.is_empty() {
         lines.push(Line::styled(
-            format!(" High risks ({}) · enter jumps to one", high.len()),
-            theme.title(),
+            " No high or medium risks, and nothing in the parking lot.",
+            theme.info(),
         ));
-        let room = (rect.height as usize).saturating_sub(lines.len() + 2);
-        let selected = selected.min(high.len() - 1);
-        let offset = selected.saturating_sub(room.saturating_sub(1));
-        for (n, i) in high.iter().enumerate().skip(offset).take(room) {
-            let Some((pack, _, q)) = session.get(session.order[*i]) else {
-                continue;
-            };
-            let text = format!(
-                " {} {}/{}: {}",
-                if n == selected { "▸" } else { " " },
-                pack.id,
-                q.id,
-                q.title
-            );
-            let mut line = Line::raw(truncate(&text, width));
-            if n == selected {
-                line = line.style(theme.selected());
-            }
-            lines.push(line);
+    } else {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(" To act on: {high} high, {medium} medium · parking lot: {parked}"),
+                theme.title(),
+            ),
+            Span::raw(" · enter opens one"),
+        ]));
+    }
+    let room = (rect.height as usize).saturating_sub(lines.len() + 2);
+    let selected = selected.min(items.len().saturating_sub(1));
+    let offset = selected.saturating_sub(room.saturating_sub(1));
+    for (n, item) in items.iter().enumerate().skip(offset).take(room) {
+        let (mark, word, style) = match item.why {
+            Listed::High => ("✗", "HIGH  ", theme.risk(Some(Risk::High))),
+            Listed::Medium => ("◑", "MEDIUM", theme.risk(Some(Risk::Medium))),
+            Listed::Flagged => ("⚑", "PARKED", theme.flag()),
+        };
+        let text = if item.why == Listed::Flagged && !item.reason.is_empty() {
+            format!("{} — {}  {}", item.label, item.reason, item.key)
+        } else {
+            format!("{}  {}", item.label, item.key)
+        };
+        let here = n == selected;
+        let mut line = Line::from(vec![
+            Span::raw(if here { " ▶ " } else { "   " }),
+            Span::styled(format!("{mark} {word} "), style),
+            Span::raw(truncate(&text, width.saturating_sub(12))),
+        ]);
+        if here {
+            line = line.style(theme.selected());
         }
+        lines.push(line);
+    }
+    let mut block = Block::bordered()
+        .border_type(theme.border_type(true))
+        .border_style(theme.focus_border())
+        .title(" Summary · the whole review ");
+    let below = items.len().saturating_sub(offset + room);
+    if below > 0 {
+        block = block
+            .title_bottom(Line::from(format!(" ↓ {below} more: ↓ ")).alignment(Alignment::Right));
+    }
+    if offset > 0 {
+        block = block.title(Line::from(format!(" ↑ {offset} more ")).alignment(Alignment::Right));
     }
     frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::bordered()
-                .border_style(theme.focus_border())
-                .title(" Summary · x export · esc closes "),
-        ),
-        rect,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

@@ -1,24 +1,28 @@
 //! The walk: header, navigator, the question with its practices, notes, status and key hints.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{clock, truncate};
-use crate::pack::RiskRules;
+use crate::pack::{MissingRisk, Question, RiskRules, UNDECLARED_IF_MISSING};
 use crate::review::State;
+use crate::review::score::{percent, share};
 use crate::tui::app::{App, Focus, Tone};
-use crate::tui::layout::{self, NavLine, wrap};
+use crate::tui::keys;
+use crate::tui::layout::{self, CHOICE_INDENT, NavLine, Part, choice_key};
 use crate::tui::theme::{Theme, risk_label, state_glyph};
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let l = layout::walk(app, area);
     header(app, theme, frame, l.header);
-    navigator(app, theme, frame, l.nav);
+    if !app.present {
+        navigator(app, theme, frame, l.nav);
+        notes(app, theme, frame, l.notes);
+    }
     question(app, theme, frame, &l);
-    notes(app, theme, frame, l.notes);
     status(app, theme, frame, l.status);
     footer(app, theme, frame, l.footer);
 }
@@ -29,44 +33,122 @@ fn block<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
     } else {
         theme.border()
     };
-    Block::bordered().border_style(style).title(title)
+    Block::bordered()
+        .border_type(theme.border_type(focused))
+        .border_style(style)
+        .title(title)
 }
 
+/// The header: workload, team, progress, score and the clocks. When they do not all fit, the
+/// least needed go first (team, score, session clock), never the question's clock or progress.
 fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(s) = &app.session else { return };
+    let Some(s) = app.session() else { return };
+    let review = s.review();
     let (done, total) = s.progress();
-    let pct = (done * 100).checked_div(total).unwrap_or(100);
-    let elapsed = app.now.saturating_sub(app.session_started);
-    let on_q = app.now.saturating_sub(app.question_started);
-    let mut spans = vec![
-        Span::styled(" scorps ", theme.key()),
-        Span::styled(truncate(&s.review.workload, 28), theme.title()),
-    ];
-    if !s.review.team.is_empty() {
-        spans.push(Span::raw(format!(" · {}", truncate(&s.review.team, 16))));
+    // (priority: lower is kept longer, spans)
+    let mut parts: Vec<(u8, Vec<Span>)> = vec![(
+        0,
+        vec![
+            Span::styled(" scorps ", theme.key()),
+            Span::styled(truncate(&review.workload, 24), theme.title()),
+        ],
+    )];
+    if !review.team.is_empty() {
+        parts.push((6, vec![Span::raw(truncate(&review.team, 16))]));
     }
-    spans.push(Span::raw(format!(
-        " · {done}/{total} ({pct}%) · session {}",
-        clock(elapsed)
-    )));
-    let over = app.timebox_minutes > 0 && on_q > u64::from(app.timebox_minutes) * 60;
+    parts.push((
+        1,
+        vec![Span::raw(format!(
+            "{done}/{total} {} ({}%)",
+            if s.filter().is_narrowed() {
+                "of this walk answered"
+            } else {
+                "answered"
+            },
+            percent(share(done, total))
+        ))],
+    ));
+    let card = crate::review::score::score(review, s.packs());
+    if let Some(score) = card.overall {
+        parts.push((5, vec![Span::raw(format!("score {score:.0}"))]));
+    }
+    let current = s
+        .current()
+        .map(|(p, pl, q)| (p.id.clone(), pl.id.clone(), q.id.clone()));
+    if let (Some(minutes), Some((_, pillar, _))) = (app.pillar_timebox(), &current) {
+        let spent = s.pillar_seconds(pillar) + app.uncounted();
+        let allowed = u64::from(minutes) * 60;
+        let (text, style) = if spent <= allowed {
+            (
+                format!("pillar {} left", clock(allowed - spent)),
+                Style::new(),
+            )
+        } else {
+            (
+                format!("pillar {} over", clock(spent - allowed)),
+                theme.warn(),
+            )
+        };
+        parts.push((3, vec![Span::styled(text, style)]));
+    }
+    let on_question = current.as_ref().map_or(0, |(p, _, q)| {
+        review.answer(p, q).map_or(0, |a| a.seconds) + app.uncounted()
+    });
+    let over = app.timebox_minutes > 0 && on_question > u64::from(app.timebox_minutes) * 60;
     let q_clock = if app.timebox_minutes > 0 {
-        format!(" · question {} / {}m", clock(on_q), app.timebox_minutes)
+        format!(
+            "question {} of {}m",
+            clock(on_question),
+            app.timebox_minutes
+        )
     } else {
-        format!(" · question {}", clock(on_q))
+        format!("question {}", clock(on_question))
     };
-    spans.push(Span::styled(
+    let mut q_part = vec![Span::styled(
         q_clock,
         if over { theme.warn() } else { Style::new() },
-    ));
+    )];
     if over {
-        spans.push(Span::styled(" · time to decide?", theme.warn()));
+        q_part.push(Span::styled(" · time to decide?", theme.warn()));
+    }
+    parts.push((2, q_part));
+    parts.push((
+        4,
+        vec![Span::raw(format!(
+            "session {}",
+            clock(review.seconds + app.uncounted())
+        ))],
+    ));
+    let len = |spans: &[Span]| {
+        spans
+            .iter()
+            .map(|s| s.content.chars().count())
+            .sum::<usize>()
+            + 3
+    };
+    let mut kept: Vec<bool> = vec![true; parts.len()];
+    let mut used: usize = parts.iter().map(|(_, p)| len(p)).sum();
+    let mut by_priority: Vec<usize> = (0..parts.len()).collect();
+    by_priority.sort_by_key(|i| std::cmp::Reverse(parts[*i].0));
+    for i in by_priority {
+        if used <= area.width as usize || parts[i].0 == 0 {
+            break;
+        }
+        kept[i] = false;
+        used -= len(&parts[i].1);
+    }
+    let mut spans: Vec<Span> = Vec::new();
+    for (n, (_, part)) in parts.into_iter().enumerate().filter(|(i, _)| kept[*i]) {
+        if n > 0 {
+            spans.push(Span::raw(" · "));
+        }
+        spans.extend(part);
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 fn navigator(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(s) = &app.session else { return };
+    let Some(s) = app.session() else { return };
     let inner_h = area.height.saturating_sub(2) as usize;
     let width = area.width.saturating_sub(2) as usize;
     let (lines, offset) = layout::navigator(app, inner_h);
@@ -78,37 +160,37 @@ fn navigator(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 let name = truncate(name, width.saturating_sub(count.len()));
                 Line::from(vec![
                     Span::styled(name, theme.title()),
-                    Span::styled(count, theme.dim()),
+                    Span::styled(count, theme.title()),
                 ])
             }
             NavLine::Question(i) => {
-                let r = s.order[*i];
-                let (state, risk, flagged) = s.state_of(r);
-                let title = s.get(r).map(|(_, _, q)| q.title.as_str()).unwrap_or("");
-                let flag = if flagged { "⚑" } else { " " };
-                let text = truncate(title, width.saturating_sub(5));
+                let Some(&r) = s.order().get(*i) else {
+                    continue;
+                };
+                let (state, risk) = s.status(r);
+                let flag = if s.flagged(r) { "⚑" } else { " " };
+                let label = s.get(r).map_or("", |(_, _, q)| q.label());
+                let here = Some(*i) == s.cursor();
+                let marker = if here { "▶" } else { " " };
+                let text = truncate(label, width.saturating_sub(4));
                 let mut line = Line::from(vec![
-                    Span::raw(" "),
-                    Span::styled(
-                        state_glyph(state, risk),
-                        if state == State::NotApplicable {
-                            theme.dim()
-                        } else {
-                            theme.risk(risk)
-                        },
-                    ),
+                    Span::raw(marker),
+                    Span::styled(state_glyph(state, risk), theme.risk(risk)),
                     Span::styled(flag, theme.flag()),
                     Span::raw(" "),
                     Span::raw(text),
                 ]);
-                if *i == s.cursor {
+                if here {
                     line = line.style(theme.selected());
                 }
                 line
             }
         });
     }
-    let title = Line::from(format!(" {} ", truncate(&s.scope, width.saturating_sub(2))));
+    let title = Line::from(format!(
+        " {} ",
+        truncate(&app.scope(), width.saturating_sub(2))
+    ));
     frame.render_widget(
         Paragraph::new(out).block(block(title, app.focus == Focus::Navigator, theme)),
         area,
@@ -117,189 +199,176 @@ fn navigator(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 fn question(app: &App, theme: &Theme, frame: &mut Frame, l: &layout::Walk) {
     let area = l.question;
-    let Some(s) = &app.session else { return };
-    let Some((pack, pillar, q)) = s.current() else {
+    let Some(s) = app.session() else { return };
+    let (Some(r), Some((pack, pillar, q))) = (s.current_ref(), s.current()) else {
         frame.render_widget(
-            Paragraph::new(" Nothing to walk: no question matches.").block(Block::bordered()),
+            Paragraph::new(" Nothing to walk: no question matches. Press q to leave.")
+                .block(Block::bordered()),
             area,
         );
         return;
     };
-    let r = s.order[s.cursor];
-    let (state, risk, flagged) = s.state_of(r);
+    let (state, risk) = s.status(r);
     let answer = s.answer_of(r);
-    let width = area.width.saturating_sub(4) as usize;
-    let title = Line::from(vec![
-        Span::raw(format!(
-            " {} · {}/{} · ",
-            truncate(&pillar.name, 24),
-            s.cursor + 1,
-            s.order.len()
-        )),
-        Span::styled(
-            truncate(&format!("{}/{}", pack.id, q.id), width.saturating_sub(30)),
-            theme.dim(),
-        ),
-        Span::raw(" "),
-    ]);
-    let block = block(title, app.focus == Focus::Question, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let text_area = Rect::new(
-        inner.x + 1,
-        inner.y,
-        inner.width.saturating_sub(2),
-        inner.height,
-    );
-    let mut lines: Vec<Line> = wrap(&q.title, width)
-        .into_iter()
-        .take(l.title_lines)
-        .map(|t| Line::styled(t, theme.title()))
-        .collect();
-    let why = wrap(&q.why, width);
-    let mut shown: Vec<String> = why.iter().take(l.why_lines).cloned().collect();
-    if why.len() > l.why_lines
-        && let Some(last) = shown.last_mut()
-    {
-        *last = truncate(&format!("{last} …"), width);
+    let at = s.cursor().unwrap_or(0);
+    let width = area.width as usize;
+    let mut title = vec![Span::raw(format!(
+        " {} · {}/{} ",
+        truncate(&pillar.name, 24),
+        at + 1,
+        s.order().len()
+    ))];
+    let id = format!("{}/{} ", pack.id, q.id);
+    if width > 40 + id.len() {
+        title.push(Span::raw(id));
     }
-    lines.extend(shown.into_iter().map(|t| Line::styled(t, theme.dim())));
-    lines.push(Line::raw(""));
-    frame.render_widget(Paragraph::new(lines), text_area);
+    let focused = app.focus == Focus::Question;
+    let mut block = block(Line::from(title), focused, theme);
+    if l.more_above() {
+        block = block.title(Line::from(" ↑ more: PgUp ").alignment(Alignment::Right));
+    }
+    if l.more_below() {
+        block = block.title_bottom(Line::from(" ↓ more: PgDn ").alignment(Alignment::Right));
+    }
+    frame.render_widget(block, area);
 
-    // The checklist, one choice a row, so that a click lands on the row it hits.
     let selected: Vec<&str> = answer
         .map(|a| a.selected.iter().map(String::as_str).collect())
         .unwrap_or_default();
+    let na = |id: &str| answer.is_some_and(|a| a.not_applicable.contains_key(id));
     let mut rows = Vec::new();
-    for (i, c) in q
-        .choices
-        .iter()
-        .enumerate()
-        .skip(l.choice_offset)
-        .take(l.choices.height as usize)
-    {
-        let on = selected.contains(&c.id.as_str());
-        let mark = match (c.none, on) {
-            (true, true) => "(•)",
-            (true, false) => "( )",
-            (false, true) => "[x]",
-            (false, false) => "[ ]",
-        };
-        let number = if i < 9 {
-            format!("{}", i + 1)
-        } else {
-            " ".into()
-        };
-        let mut line = Line::from(vec![
-            Span::styled(
-                format!("{mark} "),
-                if on { theme.info() } else { Style::new() },
-            ),
-            Span::styled(format!("{number} "), theme.key()),
-            Span::raw(truncate(&c.title, width.saturating_sub(6))),
-        ]);
-        if i == s.choice && app.focus == Focus::Question {
-            line = line.style(theme.selected());
-        }
-        rows.push(line);
-    }
-    frame.render_widget(Paragraph::new(rows), l.choices);
-
-    // Under the checklist: the highlighted practice's help, then the live risk.
-    let below_y = l.choices.y + l.choices.height;
-    let below = Rect::new(
-        text_area.x,
-        below_y,
-        text_area.width,
-        (inner.y + inner.height).saturating_sub(below_y),
-    );
-    let mut lines = Vec::new();
-    if l.gap_below {
-        lines.push(Line::raw(""));
-    }
-    if let Some(c) = q.choices.get(s.choice) {
-        let help = if c.none {
-            "Tick this when the squad has none of the practices above.".to_string()
-        } else {
-            c.help.clone()
-        };
-        let mut help_lines = wrap(&help, width);
-        if help_lines.len() > l.help_lines {
-            help_lines.truncate(l.help_lines);
-            if let Some(last) = help_lines.last_mut() {
-                *last = truncate(&format!("{last} …"), width);
+    for line in l.visible() {
+        rows.push(match line.part {
+            Part::Title => Line::styled(line.text.clone(), theme.title()),
+            Part::Why => Line::styled(line.text.clone(), theme.text()),
+            Part::WhyFolded => Line::from(vec![
+                Span::styled(line.text.clone(), theme.text()),
+                Span::styled(layout::FOLD_CUE, theme.key()),
+            ]),
+            Part::Blank => Line::raw(""),
+            Part::Help { .. } => Line::styled(line.text.clone(), theme.hint()),
+            Part::Choice { index, first } => {
+                let Some(c) = q.choices.get(index) else {
+                    continue;
+                };
+                let highlighted = index == app.choice;
+                let prefix = if first {
+                    let on = selected.contains(&c.id.as_str());
+                    let mark = match (c.none, on, na(&c.id)) {
+                        (true, true, _) => "(•)",
+                        (true, false, _) => "( )",
+                        (false, _, true) => "[-]",
+                        (false, true, _) => "[x]",
+                        (false, false, _) => "[ ]",
+                    };
+                    let number = choice_key(q, index);
+                    let marker = if highlighted { "▶" } else { " " };
+                    format!("{marker} {mark} {number} ")
+                } else {
+                    " ".repeat(CHOICE_INDENT)
+                };
+                let mut row = Line::from(vec![
+                    Span::styled(prefix, theme.key()),
+                    Span::styled(line.text.clone(), theme.text()),
+                ]);
+                if highlighted && focused {
+                    row = row.style(theme.selected());
+                }
+                row
             }
-        }
-        lines.extend(help_lines.into_iter().map(|t| Line::styled(t, theme.dim())));
+        });
     }
-    let risk_line = match state {
-        State::NotApplicable => Line::from(vec![
+    frame.render_widget(Paragraph::new(rows), l.body);
+    frame.render_widget(
+        Paragraph::new(risk_line(
+            app,
+            q,
+            state,
+            risk,
+            answer,
+            theme,
+            l.risk.width as usize,
+        )),
+        l.risk,
+    );
+}
+
+/// "Risk now: HIGH — missing: …", or the question's not-applicable reason.
+fn risk_line<'a>(
+    app: &App,
+    q: &Question,
+    state: State,
+    risk: Option<crate::pack::Risk>,
+    answer: Option<&crate::review::Answer>,
+    theme: &Theme,
+    width: usize,
+) -> Line<'a> {
+    let flagged = answer.is_some_and(|a| a.flagged);
+    let flag = if flagged { " ⚑" } else { "" };
+    if state == State::NotApplicable {
+        let reason = answer.map_or("", |a| a.reason.as_str());
+        return Line::from(vec![
             Span::styled("Not applicable: ", theme.title()),
             Span::raw(truncate(
-                answer.map_or("", |a| a.reason.as_str()),
+                &format!("{reason}{flag}"),
                 width.saturating_sub(16),
             )),
-        ]),
-        _ => {
-            let why = match (&q.risk, risk) {
-                (_, None) => "tick the practices in place".to_string(),
-                (RiskRules::Thresholds, Some(_)) => {
-                    "by the share of practices in place".to_string()
-                }
-                (RiskRules::IfMissing, Some(_)) => {
-                    crate::pack::explain::missing_reason(q, q.mask_of(selected.iter().copied()))
-                }
-                (RiskRules::Ordered { rules, .. }, Some(_)) => {
-                    let mask = q.mask_of(selected.iter().copied());
-                    match q.deciding_rule(mask) {
-                        Some(i) => format!("rule {}: {}", i + 1, rules[i].condition),
-                        None => "no rule holds: the default".to_string(),
-                    }
-                }
-            };
-            Line::from(vec![
-                Span::raw("Risk now: "),
-                Span::styled(risk_label(risk), theme.risk(risk)),
-                Span::styled(
-                    truncate(&format!("  ({why})"), width.saturating_sub(16)),
-                    theme.dim(),
-                ),
-            ])
+        ]);
+    }
+    let why = match risk {
+        None => "tick the practices in place".to_string(),
+        Some(_) => {
+            let mask = answer.map_or(0, |a| q.mask_of(a.in_place(q)));
+            match &q.risk {
+                RiskRules::Thresholds => "by the share of practices in place".to_string(),
+                RiskRules::Ordered { rules, .. } => match q.deciding_rule(mask) {
+                    Some(i) => format!("rule {}: {}", i + 1, rules[i].condition),
+                    None => "no rule holds: the default".to_string(),
+                },
+                RiskRules::IfMissing => match q.worst_missing(mask, Some(UNDECLARED_IF_MISSING)) {
+                    Some((i, level)) if level != MissingRisk::Low => format!(
+                        "missing {}: {}",
+                        choice_key(q, i),
+                        clean(&q.choices[i].title)
+                    ),
+                    _ => "every practice that matters is in place".to_string(),
+                },
+            }
         }
     };
-    let risk_line = if flagged {
-        risk_line.clone().spans(
-            [
-                risk_line.spans,
-                vec![Span::styled("  ⚑ flagged", theme.flag())],
-            ]
-            .concat(),
-        )
-    } else {
-        risk_line
-    };
-    while lines.len() + 1 < below.height as usize {
-        lines.push(Line::raw(""));
+    let _ = app;
+    let label = risk_label(risk);
+    let room = width.saturating_sub(10 + label.len() + flag.len());
+    let mut spans = vec![
+        Span::styled("Risk now: ", theme.title()),
+        Span::styled(label, theme.risk(risk)),
+        Span::raw(format!("  {}", truncate(&why, room.saturating_sub(2)))),
+    ];
+    if flagged {
+        spans.push(Span::styled(flag, theme.flag()));
     }
-    lines.push(risk_line);
-    frame.render_widget(Paragraph::new(lines), below);
+    Line::from(spans)
+}
+
+fn clean(text: &str) -> String {
+    crate::text::clean_line(text).into_owned()
 }
 
 fn notes(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(s) = &app.session else { return };
-    let evidence = s
-        .order
-        .get(s.cursor)
-        .and_then(|r| s.answer_of(*r))
-        .map_or(0, |a| a.evidence.len());
-    let editing = app.focus == Focus::Notes;
-    let hint = if editing { "esc done" } else { "n edit" };
+    let Some(s) = app.session() else { return };
+    let evidence = s.current_answer().map_or(0, |a| a.evidence.len());
+    let editing = app.focus == Focus::Editing;
+    let hint = match app.focus {
+        Focus::Editing => "esc: done",
+        Focus::Notes => "enter or n: write",
+        _ => "n: write",
+    };
     let title = Line::from(format!(
         " Notes · {evidence} evidence link{} (e) · {hint} ",
         if evidence == 1 { "" } else { "s" }
     ));
-    let block = block(title, editing, theme);
+    let focused = matches!(app.focus, Focus::Notes | Focus::Editing);
+    let block = block(title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let area = Rect::new(
@@ -310,13 +379,22 @@ fn notes(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     );
     if editing {
         frame.render_widget(&app.notes, area);
-    } else {
-        // Without focus the cursor is hidden; a copy keeps drawing free of state changes.
-        let mut editor = app.notes.clone();
-        editor.set_cursor_style(Style::new());
-        editor.set_cursor_line_style(Style::new());
-        frame.render_widget(&editor, area);
+        return;
     }
+    // Not editing: the notes as wrapped text, only as much of them as the pane shows.
+    let notes = s.current_answer().map_or("", |a| a.notes.as_str());
+    let lines: Vec<Line> = if notes.trim().is_empty() {
+        vec![Line::styled(
+            "No notes yet: n writes, e adds evidence links",
+            theme.hint(),
+        )]
+    } else {
+        layout::wrap_head(notes, area.width as usize, area.height as usize)
+            .into_iter()
+            .map(Line::raw)
+            .collect()
+    };
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -330,40 +408,20 @@ fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     frame.render_widget(
         Paragraph::new(Line::styled(
-            format!(" {}", truncate(text, area.width as usize - 2)),
+            format!(
+                " {}",
+                truncate(text, (area.width as usize).saturating_sub(2))
+            ),
             style,
         )),
         area,
     );
 }
 
-fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    // The last two (help and quit) always show; the rest fill the room in order.
-    let keys: &[(&str, &str)] = match app.focus {
-        Focus::Notes => &[("enter", "new line"), ("tab", "focus"), ("esc", "done")],
-        Focus::Navigator => &[
-            ("↑↓", "question"),
-            ("enter", "open"),
-            ("tab", "focus"),
-            ("s", "summary"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
-        Focus::Question => &[
-            ("space/1-9", "tick"),
-            ("→", "next"),
-            ("n", "notes"),
-            ("a", "n/a"),
-            ("f", "flag"),
-            ("s", "summary"),
-            ("e", "evidence"),
-            ("x", "export"),
-            ("/", "find"),
-            ("tab", "focus"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
-    };
+/// The keys of the pane or window with the focus, from the key table; the last two (help and
+/// quit, or the notes' tab and esc) always show, the rest as room allows.
+pub(crate) fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let keys = keys::footer(keys::context(app));
     let len = |(k, what): &(&str, &str)| k.chars().count() + what.chars().count() + 3;
     let (rest, last) = keys.split_at(keys.len().saturating_sub(2));
     let mut room = (area.width as usize).saturating_sub(1 + last.iter().map(len).sum::<usize>());
@@ -379,7 +437,7 @@ fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::raw(" ")];
     for (k, what) in shown {
         spans.push(Span::styled(*k, theme.key()));
-        spans.push(Span::styled(format!(" {what}  "), theme.dim()));
+        spans.push(Span::styled(format!(" {what}  "), theme.text()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
