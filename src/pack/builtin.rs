@@ -129,6 +129,41 @@ mod tests {
         }
     }
 
+    /// Missing any high-level practice gives high, whatever else is ticked; else missing a medium
+    /// one gives medium; else no risk. Walked over every selection of every built-in question.
+    #[test]
+    fn every_selection_of_every_built_in_question_follows_the_levels() {
+        use crate::pack::{MissingRisk, Risk};
+        let mut walked = 0u64;
+        for pack in packs() {
+            for (_, q) in pack.questions() {
+                assert!(q.practices().count() <= 9, "{}/{}", pack.id, q.id);
+                for mask in q.selections() {
+                    let missing = |level| {
+                        q.practices()
+                            .any(|(i, c)| mask & (1 << i) == 0 && c.if_missing == Some(level))
+                    };
+                    let want = if missing(MissingRisk::High) {
+                        Risk::High
+                    } else if missing(MissingRisk::Medium) {
+                        Risk::Medium
+                    } else {
+                        Risk::None
+                    };
+                    assert_eq!(
+                        q.risk(mask),
+                        want,
+                        "{}/{} selection {mask:b}",
+                        pack.id,
+                        q.id
+                    );
+                    walked += 1;
+                }
+            }
+        }
+        assert!(walked > 3_000, "{walked}");
+    }
+
     /// "Asked in <Pack> › <label>" sentences point at a question that exists: the pack's name
     /// and one of its short labels.
     #[test]

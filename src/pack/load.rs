@@ -81,12 +81,7 @@ pub fn load_file(path: &Path) -> Result<(Pack, Vec<PackError>), PackErrors> {
 /// Reads at most one byte more than a pack may have: the size on disk can lie (a pipe, a device,
 /// a file that grows while it is read).
 fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_PACK_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
+    crate::fsutil::read_limited(path, MAX_PACK_BYTES as u64)
 }
 
 /// Points at the first byte that is not UTF-8, and shows it.

@@ -182,7 +182,7 @@ pub fn check_name(name: &str) -> Result<(), String> {
 pub fn load(review: &Path) -> Result<Vec<Milestone>, StoreError> {
     let path = path_for(review);
     let name = path.display().to_string();
-    let text = match std::fs::read_to_string(&path) {
+    let text = match crate::fsutil::read_text(&path, super::store::MAX_REVIEW_BYTES) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(source) => return Err(StoreError::Read { path: name, source }),

@@ -4,6 +4,7 @@
 //! one way every command and the review screen open a review), `session` walks it and holds the
 //! rules of answering, `score` turns answers into risks and scores.
 
+pub mod check;
 pub mod milestone;
 pub mod model;
 pub mod open;

@@ -28,9 +28,14 @@ impl Opened {
     /// Whether the review's recorded packs differ from the ones it is read against, so that a
     /// session that edits it should record the packs anew.
     pub fn packs_drifted(&self) -> bool {
-        self.notes
-            .iter()
-            .any(|n| matches!(n, Note::PackChanged(_) | Note::DuplicatePack(_)))
+        self.notes.iter().any(|n| {
+            matches!(
+                n,
+                Note::PackChanged(_)
+                    | Note::DuplicatePack(_)
+                    | Note::Anomaly(super::check::Anomaly::DuplicatePack { .. })
+            )
+        })
     }
 }
 
@@ -42,6 +47,9 @@ pub enum Note {
     Orphan(String),
     /// A pack id the review lists more than once.
     DuplicatePack(String),
+    /// Something in the file that cannot be right (a practice with "None of these", an unknown
+    /// choice, a pack listed twice in the file).
+    Anomaly(super::check::Anomaly),
 }
 
 impl fmt::Display for Note {
@@ -53,6 +61,7 @@ impl fmt::Display for Note {
                 "the answer to `{}` names a question none of its packs has (removed from the pack?); it is kept in the file and left out",
                 clean_line(key)
             ),
+            Note::Anomaly(anomaly) => write!(f, "{anomaly}"),
             Note::DuplicatePack(id) => write!(
                 f,
                 "the review lists pack `{}` more than once; the first entry counts",
@@ -84,7 +93,13 @@ pub fn bind(path: &Path, review: Review, catalog: &Catalog) -> Result<Opened, Op
         path: path.display().to_string(),
         source,
     })?;
-    let notes = notes(resolved.changes, resolved.duplicates, resolved.orphans);
+    let anomalies = super::check::anomalies(&review, &resolved.packs);
+    let notes = notes(
+        resolved.changes,
+        resolved.duplicates,
+        anomalies,
+        resolved.orphans,
+    );
     Ok(Opened {
         path: path.to_path_buf(),
         review,
@@ -93,11 +108,17 @@ pub fn bind(path: &Path, review: Review, catalog: &Catalog) -> Result<Opened, Op
     })
 }
 
-fn notes(changes: Vec<PackChange>, duplicates: Vec<String>, orphans: Vec<String>) -> Vec<Note> {
+fn notes(
+    changes: Vec<PackChange>,
+    duplicates: Vec<String>,
+    anomalies: Vec<super::check::Anomaly>,
+    orphans: Vec<String>,
+) -> Vec<Note> {
     changes
         .into_iter()
         .map(Note::PackChanged)
         .chain(duplicates.into_iter().map(Note::DuplicatePack))
+        .chain(anomalies.into_iter().map(Note::Anomaly))
         .chain(orphans.into_iter().map(Note::Orphan))
         .collect()
 }
@@ -119,7 +140,13 @@ pub fn open_borrowed<'c>(path: &Path, catalog: &'c Catalog) -> Result<Borrowed<'
         path: path.display().to_string(),
         source,
     })?;
-    let notes = notes(resolved.changes, resolved.duplicates, resolved.orphans);
+    let anomalies = super::check::anomalies(&review, &resolved.packs);
+    let notes = notes(
+        resolved.changes,
+        resolved.duplicates,
+        anomalies,
+        resolved.orphans,
+    );
     Ok(Borrowed {
         review,
         packs: resolved.packs,

@@ -144,9 +144,8 @@ pub fn import_file(path: &Path, id: Option<&str>) -> Result<Imported, PackErrors
 }
 
 /// Reads a checklist with the same bound as every pack file: the size on disk is checked first,
-/// and no more than one byte past the limit is ever read (a pipe or a growing file can lie).
+/// and the bounded reader refuses what is not a regular file (see `fsutil::read_limited`).
 pub fn read_file(path: &Path) -> Result<Vec<u8>, PackErrors> {
-    use std::io::Read;
     let name = path.display().to_string();
     let fail = |m: String| {
         PackErrors::one(
@@ -168,14 +167,8 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, PackErrors> {
     if meta.len() > MAX_PACK_BYTES as u64 {
         return Err(too_large(meta.len()));
     }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_PACK_BYTES as u64 + 1).read_to_end(&mut bytes))
-        .map_err(|e| fail(format!("cannot read the checklist: {e}")))?;
-    if bytes.len() > MAX_PACK_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
+    crate::fsutil::read_limited(path, MAX_PACK_BYTES as u64)
+        .map_err(|e| fail(format!("cannot read the checklist: {e}")))
 }
 
 #[cfg(test)]

@@ -76,7 +76,8 @@ pub fn import_file(path: &Path, id: Option<&str>) -> Result<Imported, PackErrors
             meta.len() as f64 / 1048576.0
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read the lens: {e}")))?;
+    let bytes = crate::fsutil::read_limited(path, MAX_PACK_BYTES as u64)
+        .map_err(|e| fail(format!("cannot read the lens: {e}")))?;
     import(&name, &bytes, Source::File(path.to_path_buf()), id)
 }
 

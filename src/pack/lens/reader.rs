@@ -247,7 +247,7 @@ impl Importer<'_> {
         let url = self.text(f, "url", ctx, Missing::Empty);
         if url.is_empty() {
             None
-        } else if url.starts_with("https://") || url.starts_with("http://") {
+        } else if crate::text::has_web_scheme(&url) {
             Some(url)
         } else {
             self.warn(

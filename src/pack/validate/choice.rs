@@ -28,7 +28,7 @@ impl Validator<'_> {
         let mut links = Vec::new();
         for l in rc.links {
             let url = l.url.value.trim().to_string();
-            if !(url.starts_with("https://") || url.starts_with("http://")) {
+            if !crate::text::has_web_scheme(&url) {
                 self.error(
                     pos_of(&l.url),
                     ctx.clone(),
