@@ -156,7 +156,7 @@ pub fn open_borrowed<'c>(path: &Path, catalog: &'c Catalog) -> Result<Borrowed<'
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::load::Origin;
+    use crate::pack::Origin;
     use crate::pack::{Source, load_str};
 
     fn pack(version: &str, question: &str) -> Pack {
