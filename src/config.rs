@@ -45,6 +45,9 @@ impl Paths {
     }
 }
 
+/// The largest config file read (a full one is under 1 KiB).
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// The contents of `config.toml`; every field is optional.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
@@ -72,7 +75,7 @@ pub struct Config {
 impl Config {
     /// Reads the config file; a missing file is the default config.
     pub fn load(path: &Path) -> anyhow::Result<Config> {
-        match std::fs::read_to_string(path) {
+        match crate::fsutil::read_text(path, MAX_CONFIG_BYTES) {
             Ok(text) => toml::from_str(&text).map_err(|e| {
                 anyhow::anyhow!("{}: {}", path.display(), e.to_string().trim_end())
                     .context("fix the config file or remove it; every setting is optional")

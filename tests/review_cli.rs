@@ -102,3 +102,19 @@ fn an_unknown_pillar_exits_2_and_names_every_pillar() {
         ));
     assert!(!dir.path().join("new.review.toml").exists());
 }
+
+#[test]
+fn impossible_answers_are_named_when_a_review_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = REVIEW.replace("payments-extra", "security")
+        + "\n[answers.\"security/identities\"]\nstate = \"answered\"\nselected = [\"central-idp\", \"none\", \"no-such-practice\"]\nupdated = 2026-11-26T10:00:00Z\n";
+    std::fs::write(dir.path().join("r.review.toml"), &text).unwrap();
+    scorps(dir.path())
+        .args(["score", "r.review.toml"])
+        .assert()
+        .success()
+        .stderr(contains(
+            "r.review.toml: note: `answers.\"security/identities\"` selects \"None of these\" (`none`) together with `central-idp`",
+        ))
+        .stderr(contains("selects `no-such-practice`, which the question does not have"));
+}

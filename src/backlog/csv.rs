@@ -2,11 +2,16 @@
 //! GitHub).
 //!
 //! Columns: `id, summary, pillar, risk, priority, description, labels, external_id`
-//! (`external_id` names the workload too, so one tracker can hold many reviews' items). The description is plain
-//! text laid out like markdown (it reads well in either). A cell that would start with `=`, `+`,
-//! `-` or `@` gets a leading `'`, so a spreadsheet opening the file never runs it as a formula.
+//! (`external_id` names the workload too, so one tracker can hold many reviews' items). The
+//! description is plain text laid out like markdown (it reads well in either). Every cell,
+//! whatever its source (pack, review or scorps itself), is cleaned of control and invisible
+//! characters, and a cell whose first visible character is `=`, `+`, `-`, `@` (or their
+//! full-width forms) gets a leading `'`, so a spreadsheet opening the file never runs it as a
+//! formula.
 
 use super::build::{Backlog, BacklogItem};
+use super::{ExportError, Format};
+use crate::text::{clean_block, clean_line};
 
 /// The header row.
 pub const HEADER: [&str; 8] = [
@@ -24,25 +29,30 @@ pub const HEADER: [&str; 8] = [
 const MAX_SUMMARY: usize = 255;
 
 /// Renders every item as a CSV row after the header.
-pub fn render(b: &Backlog) -> String {
+pub fn render(b: &Backlog) -> Result<String, ExportError> {
+    let fail = |e: csv::Error| ExportError::new(Format::Csv, e);
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-    // Writing to memory cannot fail; an error here would be a bug in the csv crate.
-    let _ = w.write_record(HEADER);
+    w.write_record(HEADER).map_err(fail)?;
     for item in &b.items {
-        let summary: String = item.title.chars().take(MAX_SUMMARY).collect();
-        let _ = w.write_record([
+        let summary: String = clean_line(&item.title).chars().take(MAX_SUMMARY).collect();
+        let description = clean_block(&description(b, item)).into_owned();
+        let row = [
             item.id.clone(),
-            defuse(&summary),
+            summary,
             item.pillar.name.clone(),
             item.risk_label().to_string(),
             item.priority.title().to_string(),
-            defuse(&description(b, item)),
+            description,
             labels(item),
             item.external_id.clone(),
-        ]);
+        ];
+        w.write_record(row.iter().map(|cell| defuse(cell)))
+            .map_err(fail)?;
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    let bytes = w
+        .into_inner()
+        .map_err(|e| ExportError::new(Format::Csv, e.error()))?;
+    String::from_utf8(bytes).map_err(|e| ExportError::new(Format::Csv, e))
 }
 
 /// `scorps,pillar:<id>,risk:<risk>`, plus `flagged` for a flagged question.
@@ -114,12 +124,18 @@ fn description(b: &Backlog, item: &BacklogItem) -> String {
     parts.join("\n\n")
 }
 
-/// A leading `'` before what a spreadsheet would read as a formula.
+/// A cell made inert: controls and invisible characters removed (line breaks kept), and a
+/// leading `'` before what a spreadsheet would read as a formula.
 fn defuse(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@']) {
+    let cell = clean_block(cell);
+    let first = cell.trim_start().chars().next();
+    if matches!(
+        first,
+        Some('=' | '+' | '-' | '@' | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}' | '\u{FF20}')
+    ) {
         format!("'{cell}")
     } else {
-        cell.to_string()
+        cell.into_owned()
     }
 }
 
@@ -140,7 +156,7 @@ mod tests {
         let a = r.answers.get_mut("backlog-demo/backups").unwrap();
         a.notes = "line one, with a comma\n\"quoted\" line two".into();
         a.evidence = vec!["https://wiki.example/b".into()];
-        let text = render(&build(&r, &packs));
+        let text = render(&build(&r, &packs)).unwrap();
         let mut rd = csv::Reader::from_reader(text.as_bytes());
         assert_eq!(rd.headers().unwrap().iter().collect::<Vec<_>>(), HEADER);
         let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
@@ -175,13 +191,40 @@ mod tests {
         assert_eq!(defuse("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(defuse("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(defuse("How?"), "How?");
+        assert_eq!(defuse("  =1+1"), "'  =1+1", "spaces before the formula");
+        assert_eq!(defuse("\t=1+1"), "' =1+1", "a tab is no way round it");
+        assert_eq!(
+            defuse("\u{200B}=1+1"),
+            "'=1+1",
+            "nor an invisible character"
+        );
+        assert_eq!(defuse("\u{FF1D}SUM(A1)"), "'\u{FF1D}SUM(A1)");
+        assert_eq!(defuse("a\u{1b}[31mb\nc"), "ab\nc");
+    }
+
+    #[test]
+    fn every_cell_is_guarded_whatever_its_source() {
+        let (mut r, mut packs) = review(&[("secrets", State::Answered, &["none"], false)]);
+        for pillar in &mut packs[0].pillars {
+            pillar.name = "=HYPERLINK(\"http://evil.example\",\"x\")".into();
+        }
+        r.workload = "@cmd".into();
+        let text = render(&build(&r, &packs)).unwrap();
+        let mut rd = csv::Reader::from_reader(text.as_bytes());
+        for row in rd.records() {
+            for cell in row.unwrap().iter() {
+                let first = cell.trim_start().chars().next();
+                assert!(!matches!(first, Some('=' | '+' | '-' | '@')), "{cell:?}");
+            }
+        }
+        assert!(text.contains("'=HYPERLINK("), "{text}");
     }
 
     #[test]
     fn an_empty_backlog_is_the_header_alone() {
         let (r, packs) = review(&[]);
         assert_eq!(
-            render(&build(&r, &packs)),
+            render(&build(&r, &packs)).unwrap(),
             "id,summary,pillar,risk,priority,description,labels,external_id\n"
         );
     }

@@ -73,17 +73,9 @@ pub fn block(text: &str) -> String {
         .join("\n\n")
 }
 
-/// Whether `url` is an http(s) address that may become a link.
+/// Whether `url` is an http(s) address that may become a link (the scheme in any case).
 pub fn is_web_url(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        &url[8..]
-    } else if lower.starts_with("http://") {
-        &url[7..]
-    } else {
-        return false;
-    };
-    !rest.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    crate::text::is_web_url(url)
 }
 
 /// A link when `url` is http(s), else the escaped text of both. `title` may be empty.
@@ -179,5 +171,16 @@ mod tests {
         assert_eq!(link("", "wiki page 12"), "wiki page 12");
         assert_eq!(link("", "https://"), "https://");
         assert_eq!(link("x", "ftp://a"), "x (ftp://a)");
+        assert_eq!(
+            link("", "HTTPS://x.example"),
+            "[HTTPS://x.example](HTTPS://x.example)"
+        );
+    }
+
+    #[test]
+    fn invisible_characters_never_reach_an_export() {
+        assert_eq!(inline("pay\u{200B}ments\u{FEFF}"), "payments");
+        assert_eq!(block("one\u{2028}two\u{2029}three"), "one\\\ntwo\\\nthree");
+        assert_eq!(inline("x\u{9f}hidden payload\u{9c}y"), "xy");
     }
 }

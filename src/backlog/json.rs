@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::build::{Backlog, BacklogItem, PackInfo};
+use super::{ExportError, Format};
 use crate::review::score::{Counts, PillarScore};
 
 /// The version of this JSON shape.
@@ -36,7 +37,7 @@ struct Summary<'a> {
 }
 
 /// Renders the backlog as pretty-printed JSON with a final newline.
-pub fn render(b: &Backlog) -> String {
+pub fn render(b: &Backlog) -> Result<String, ExportError> {
     let doc = Document {
         format: FORMAT,
         workload: &b.workload,
@@ -55,8 +56,9 @@ pub fn render(b: &Backlog) -> String {
         items: &b.items,
         disagreements: &b.disagreements,
     };
-    // Serialising these plain structs cannot fail.
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+    serde_json::to_string_pretty(&doc)
+        .map(|text| text + "\n")
+        .map_err(|e| ExportError::new(Format::Json, e))
 }
 
 #[cfg(test)]
@@ -72,7 +74,8 @@ mod tests {
             ("secrets", State::Answered, &["vault"], false),
             ("alerts", State::NotApplicable, &[], true),
         ]);
-        let v: serde_json::Value = serde_json::from_str(&render(&build(&r, &packs))).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(&render(&build(&r, &packs)).unwrap()).unwrap();
         assert_eq!(v["format"], 1);
         assert_eq!(v["workload"], "Payments API");
         assert_eq!(v["updated"], "2026-11-26T11:02:13Z");

@@ -68,18 +68,37 @@ impl FromStr for Format {
     }
 }
 
+/// A backlog that could not be written in its format (a bug: never an empty file instead).
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "cannot write the backlog as {format}: {message}\n  help: this is a bug in scorps; please report it with the review file"
+)]
+pub struct ExportError {
+    pub format: Format,
+    pub message: String,
+}
+
+impl ExportError {
+    pub(crate) fn new(format: Format, error: impl fmt::Display) -> ExportError {
+        ExportError {
+            format,
+            message: error.to_string(),
+        }
+    }
+}
+
 /// The backlog of a review against its packs (in the review's pack order), as text.
-pub fn export(review: &Review, packs: &[Pack], format: Format) -> String {
+pub fn export(review: &Review, packs: &[Pack], format: Format) -> Result<String, ExportError> {
     render(&build(review, packs), format)
 }
 
 /// A built backlog (with its targets and last milestone, when the caller set them) as text.
-pub fn render(backlog: &Backlog, format: Format) -> String {
+pub fn render(backlog: &Backlog, format: Format) -> Result<String, ExportError> {
     match format {
-        Format::Md => markdown::render(backlog),
+        Format::Md => Ok(markdown::render(backlog)),
         Format::Csv => csv::render(backlog),
         Format::Json => json::render(backlog),
-        Format::Html => html::render(backlog),
+        Format::Html => Ok(html::render(backlog)),
     }
 }
 

@@ -37,7 +37,7 @@ pub fn run(ctx: &Ctx, args: DiffArgs) -> Result<ExitCode> {
     let out = match args.format {
         DiffFormat::Text => text(&d),
         DiffFormat::Md => markdown(&d),
-        DiffFormat::Json => json(&d),
+        DiffFormat::Json => json(&d)?,
     };
     emit(None, &out)?;
     Ok(ExitCode::SUCCESS)

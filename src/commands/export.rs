@@ -33,11 +33,12 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
         eprintln!("note: left out of the votes: {left_out}");
     }
     let Some(target) = args.merge else {
-        emit(args.output.as_deref(), &backlog::render(&b, format))?;
+        emit(args.output.as_deref(), &backlog::render(&b, format)?)?;
         return Ok(ExitCode::SUCCESS);
     };
-    let text = match std::fs::read_to_string(&target) {
-        Ok(old) if old.trim().is_empty() => backlog::render(&b, format),
+    // Read to be rewritten: the one input -o may replace (the review and the packs stay refused).
+    let text = match scorps::fsutil::read_for_update(&target, MAX_BACKLOG_BYTES) {
+        Ok(old) if old.trim().is_empty() => backlog::render(&b, format)?,
         Ok(old) if !looks_like_backlog(&old) => bail!(
             "{}: not a scorps backlog (no `<!-- scorps:item … -->` marker and no \"# Improvement backlog\" title); it is left untouched\n  help: check the path, or export to a new file with -o",
             target.display()
@@ -48,13 +49,16 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
                 "note: {} does not exist yet; writing a new backlog",
                 target.display()
             );
-            backlog::render(&b, format)
+            backlog::render(&b, format)?
         }
         Err(e) => bail!("cannot read {}: {e}", target.display()),
     };
     emit(Some(&target), &text)?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// The largest backlog `--merge` reads (a backlog of every built-in question is about 100 KiB).
+const MAX_BACKLOG_BYTES: u64 = 16 * 1024 * 1024;
 
 /// `--format`, else the config's `export_format`, else markdown.
 fn format(ctx: &Ctx, flag: Option<ExportFormat>) -> Result<Format> {

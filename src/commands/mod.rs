@@ -22,8 +22,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use scorps::config::{Config, Paths};
-use scorps::pack::Catalog;
-use scorps::pack::load::Origin;
+use scorps::pack::{Catalog, Origin};
 
 use crate::cli::{Cli, Command};
 
@@ -103,14 +102,18 @@ impl Ctx {
     }
 }
 
-/// Writes command output to a file (atomically) or to stdout.
+/// Writes command output to stdout, or to a file (`-o`): atomically, through a symlink to its
+/// target, and never over a file this run read (the review, a pack, the lens) or over anything
+/// that is not a regular file.
 pub fn emit(output: Option<&std::path::Path>, text: &str) -> Result<()> {
     use std::io::Write;
     match output {
         Some(path) => {
-            scorps::fsutil::atomic_write(path, text.as_bytes())
-                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
-            eprintln!("wrote {}", path.display());
+            scorps::fsutil::write_output(path, text.as_bytes())?;
+            eprintln!(
+                "wrote {}",
+                scorps::text::clean_line(&path.display().to_string())
+            );
         }
         None => {
             let mut out = std::io::stdout().lock();

@@ -85,6 +85,8 @@ enum NoteKey {
     Orphans(String),
     /// A pack id listed twice.
     Duplicate(String),
+    /// Answers that cannot be right (see `scorps score` on the file for each one).
+    Anomalies,
 }
 
 /// Reads, scores and summarises every file on all cores; returns the summaries in file order and
@@ -180,7 +182,11 @@ fn summarise(
             Note::Orphan(key) => {
                 NoteKey::Orphans(key.split_once('/').map_or(key.clone(), |(p, _)| p.into()))
             }
-            Note::DuplicatePack(id) => NoteKey::Duplicate(id),
+            Note::DuplicatePack(id)
+            | Note::Anomaly(scorps::review::check::Anomaly::DuplicatePack { id }) => {
+                NoteKey::Duplicate(id)
+            }
+            Note::Anomaly(_) => NoteKey::Anomalies,
         })
         .collect();
     keys.sort();
@@ -215,6 +221,9 @@ fn note_lines(notes: &[Noted]) -> Vec<String> {
                 ),
                 NoteKey::Duplicate(id) => format!(
                     "note: {reviews} list pack `{id}` more than once; the first entry counts"
+                ),
+                NoteKey::Anomalies => format!(
+                    "note: {reviews} hold answers that cannot be right (a practice with \"None of these\", an unknown choice); `scorps score FILE` names each one"
                 ),
             }
         })

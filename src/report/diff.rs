@@ -304,9 +304,9 @@ fn pillar_deltas(old: &Scorecard, new: &Scorecard) -> Vec<PillarDelta> {
     out
 }
 
-/// The diff as pretty-printed JSON with a final newline.
-pub fn json(d: &Diff) -> String {
-    serde_json::to_string_pretty(d).unwrap_or_default() + "\n"
+/// The diff as pretty-printed JSON with a final newline (an error, never empty text).
+pub fn json(d: &Diff) -> serde_json::Result<String> {
+    Ok(serde_json::to_string_pretty(d)? + "\n")
 }
 
 #[cfg(test)]

@@ -188,7 +188,7 @@ mod tests {
     fn review_targets_survive_a_save() {
         let (mut r, _) = review(&[("secrets", State::Answered, &["vault"], false)]);
         r.targets = map(&[("security", 80.0), ("cost", 62.5)]);
-        let text = crate::review::store::to_toml(&r);
+        let text = crate::review::store::to_toml(&r).unwrap();
         assert!(
             text.contains("[targets]\ncost = 62.5\nsecurity = 80.0\n"),
             "{text}"

@@ -4,6 +4,7 @@
 //! one way every command and the review screen open a review), `session` walks it and holds the
 //! rules of answering, `score` turns answers into risks and scores.
 
+pub mod check;
 pub mod milestone;
 pub mod model;
 pub mod open;
@@ -15,3 +16,14 @@ pub mod store;
 pub use self::model::{Answer, PackRef, Review, State, Timestamp, key};
 pub use self::resolve::{Resolved, resolve};
 pub use self::score::{Scorecard, score};
+
+/// A review's file name without its ending (`payments.review.toml` → `payments`), or `None` when
+/// nothing is left. The files that travel with a review are named after it.
+pub fn stem(review: &std::path::Path) -> Option<String> {
+    let name = review.file_name()?.to_string_lossy().into_owned();
+    let stem = name
+        .strip_suffix(".review.toml")
+        .or_else(|| name.strip_suffix(".toml"))
+        .unwrap_or(&name);
+    (!stem.is_empty()).then(|| stem.to_string())
+}

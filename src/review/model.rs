@@ -94,7 +94,9 @@ impl Timestamp {
             u32::from(date.day),
             u32::from(time.hour),
             u32::from(time.minute),
-            u32::from(time.second.unwrap_or(0)),
+            // A leap second (`:60`) is the last second of its minute, not the next minute's
+            // first: 23:59:60 on 31 December stays in its year.
+            u32::from(time.second.unwrap_or(0).min(59)),
         );
         Some(Timestamp(local.0 - offset_minutes * 60))
     }
@@ -217,11 +219,16 @@ pub struct PracticeNa {
 pub struct Answer {
     pub state: State,
     /// Choice ids, in the pack's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub selected: Vec<String>,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<String>,
     /// Why the question does not apply (required when not-applicable).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub reason: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub flagged: bool,
     /// Why it was flagged: the parking lot's entry.
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -272,11 +279,11 @@ impl Answer {
 pub struct Review {
     pub format: u32,
     pub workload: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub team: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub facilitator: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<String>,
     pub created: Timestamp,
     pub updated: Timestamp,
@@ -289,14 +296,18 @@ pub struct Review {
     /// Minutes the facilitator allows per pillar (a timebox the header counts down).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pillar_minutes: Option<u32>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub packs: Vec<PackRef>,
     /// Target scores by pillar id (0–100), set by hand; they win over the config's.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub targets: BTreeMap<String, f64>,
     /// Keyed by `<pack id>/<question id>`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub answers: BTreeMap<String, Answer>,
+    /// `[[packs]]` entries dropped on load because an earlier one had the same id (see
+    /// `review::check`); never written.
+    #[serde(skip)]
+    pub dropped_packs: Vec<PackRef>,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
@@ -332,6 +343,7 @@ impl Review {
             packs: packs.iter().map(|p| PackRef::of(p)).collect(),
             targets: BTreeMap::new(),
             answers: BTreeMap::new(),
+            dropped_packs: Vec::new(),
         }
     }
 

@@ -9,7 +9,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::model::Review;
-use super::resolve::{MissingPack, PackChange, resolve, resolve_borrowed};
+use super::resolve::{MissingPack, PackChange, resolve_borrowed};
 use super::store::{self, StoreError};
 use crate::pack::{Catalog, Pack};
 use crate::text::clean_line;
@@ -28,9 +28,14 @@ impl Opened {
     /// Whether the review's recorded packs differ from the ones it is read against, so that a
     /// session that edits it should record the packs anew.
     pub fn packs_drifted(&self) -> bool {
-        self.notes
-            .iter()
-            .any(|n| matches!(n, Note::PackChanged(_) | Note::DuplicatePack(_)))
+        self.notes.iter().any(|n| {
+            matches!(
+                n,
+                Note::PackChanged(_)
+                    | Note::DuplicatePack(_)
+                    | Note::Anomaly(super::check::Anomaly::DuplicatePack { .. })
+            )
+        })
     }
 }
 
@@ -42,6 +47,9 @@ pub enum Note {
     Orphan(String),
     /// A pack id the review lists more than once.
     DuplicatePack(String),
+    /// Something in the file that cannot be right (a practice with "None of these", an unknown
+    /// choice, a pack listed twice in the file).
+    Anomaly(super::check::Anomaly),
 }
 
 impl fmt::Display for Note {
@@ -53,6 +61,7 @@ impl fmt::Display for Note {
                 "the answer to `{}` names a question none of its packs has (removed from the pack?); it is kept in the file and left out",
                 clean_line(key)
             ),
+            Note::Anomaly(anomaly) => write!(f, "{anomaly}"),
             Note::DuplicatePack(id) => write!(
                 f,
                 "the review lists pack `{}` more than once; the first entry counts",
@@ -80,24 +89,50 @@ pub fn open(path: &Path, catalog: &Catalog) -> Result<Opened, OpenError> {
 
 /// Binds a review already in memory (a new one, or one read elsewhere) to its packs.
 pub fn bind(path: &Path, review: Review, catalog: &Catalog) -> Result<Opened, OpenError> {
-    let resolved = resolve(&review, catalog).map_err(|source| OpenError::MissingPack {
+    let bound = bind_borrowed(path, review, catalog)?;
+    Ok(Opened {
+        path: path.to_path_buf(),
+        review: bound.review,
+        packs: bound.packs.into_iter().cloned().collect(),
+        notes: bound.notes,
+    })
+}
+
+/// Binds a review to the catalog's packs without copying them, and collects the notes.
+fn bind_borrowed<'c>(
+    path: &Path,
+    review: Review,
+    catalog: &'c Catalog,
+) -> Result<Borrowed<'c>, OpenError> {
+    let resolved = resolve_borrowed(&review, catalog).map_err(|source| OpenError::MissingPack {
         path: path.display().to_string(),
         source,
     })?;
-    let notes = notes(resolved.changes, resolved.duplicates, resolved.orphans);
-    Ok(Opened {
-        path: path.to_path_buf(),
+    let anomalies = super::check::anomalies(&review, &resolved.packs);
+    let notes = notes(
+        resolved.changes,
+        resolved.duplicates,
+        anomalies,
+        resolved.orphans,
+    );
+    Ok(Borrowed {
         review,
         packs: resolved.packs,
         notes,
     })
 }
 
-fn notes(changes: Vec<PackChange>, duplicates: Vec<String>, orphans: Vec<String>) -> Vec<Note> {
+fn notes(
+    changes: Vec<PackChange>,
+    duplicates: Vec<String>,
+    anomalies: Vec<super::check::Anomaly>,
+    orphans: Vec<String>,
+) -> Vec<Note> {
     changes
         .into_iter()
         .map(Note::PackChanged)
         .chain(duplicates.into_iter().map(Note::DuplicatePack))
+        .chain(anomalies.into_iter().map(Note::Anomaly))
         .chain(orphans.into_iter().map(Note::Orphan))
         .collect()
 }
@@ -115,22 +150,13 @@ pub struct Borrowed<'c> {
 /// portfolio), where the copies would cost more than the reading.
 pub fn open_borrowed<'c>(path: &Path, catalog: &'c Catalog) -> Result<Borrowed<'c>, OpenError> {
     let review = store::load(path)?;
-    let resolved = resolve_borrowed(&review, catalog).map_err(|source| OpenError::MissingPack {
-        path: path.display().to_string(),
-        source,
-    })?;
-    let notes = notes(resolved.changes, resolved.duplicates, resolved.orphans);
-    Ok(Borrowed {
-        review,
-        packs: resolved.packs,
-        notes,
-    })
+    bind_borrowed(path, review, catalog)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::load::Origin;
+    use crate::pack::Origin;
     use crate::pack::{Source, load_str};
 
     fn pack(version: &str, question: &str) -> Pack {

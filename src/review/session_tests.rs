@@ -471,7 +471,7 @@ proptest! {
             }
             prop_assert!(!a.is_blank(), "{k}: a blank answer stayed in the file");
         }
-        let text = store::to_toml(s.review());
+        let text = store::to_toml(s.review()).unwrap();
         let back = store::parse("x", &text).unwrap();
         prop_assert_eq!(&back, s.review());
         prop_assert_eq!(score::score(&back, &packs), score::score(s.review(), &packs));

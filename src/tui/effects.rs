@@ -65,12 +65,16 @@ fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) -> Option<Msg> {
             // named by `scorps votes`.
             let _ =
                 crate::vote::report::annotate_from(&mut backlog, &w.file, s.review(), s.packs());
-            let text = crate::backlog::render(&backlog, crate::backlog::Format::Md);
+            // Never over the review, a pack or anything else this session read, nor a device.
+            let written = crate::backlog::render(&backlog, crate::backlog::Format::Md)
+                .map_err(|e| e.to_string())
+                .and_then(|text| {
+                    crate::fsutil::write_output(&path, text.as_bytes()).map_err(|e| e.to_string())
+                });
             Some(Msg::Done(
-                match crate::fsutil::atomic_write(&path, text.as_bytes()) {
-                    Ok(()) => Ok(format!("Backlog written to {}", path.display())),
-                    Err(e) => Err(format!("Cannot write {}: {e}", path.display())),
-                },
+                written
+                    .map(|()| format!("Backlog written to {}", path.display()))
+                    .map_err(|e| e.replace('\n', " ")),
             ))
         }
         Effect::Open(path) => started(app, rt, open(&path, &rt.catalog, &rt.filter)),

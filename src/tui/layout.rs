@@ -208,17 +208,21 @@ pub fn walk(app: &App, area: Rect) -> Walk {
     let margin = if app.present { 3 } else { 2 };
     let inner_w = question.width.saturating_sub(2 * margin);
     let inner_h = question.height.saturating_sub(2);
+    // The risk line wraps to a second line rather than cut what decided the risk.
+    let risk_rows =
+        risk_text(app).map_or(1, |t| wrap(&t.plain(), inner_w as usize).len().clamp(1, 2)) as u16;
+    let risk_rows = risk_rows.min(inner_h);
     let risk = Rect::new(
         question.x + margin,
-        question.y + inner_h,
+        question.y + 1 + inner_h - risk_rows,
         inner_w,
-        u16::from(inner_h > 0),
+        risk_rows,
     );
     let body = Rect::new(
         question.x + margin,
         question.y + 1,
         inner_w,
-        inner_h.saturating_sub(2),
+        inner_h.saturating_sub(risk_rows + 1),
     );
     let lines = document(app, inner_w as usize, body.height as usize);
     let offset = window(app, &lines, body.height as usize);
@@ -340,6 +344,77 @@ fn window(app: &App, lines: &[DocLine], height: usize) -> usize {
     } else {
         0
     }
+}
+
+/// What the risk line says about the current question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RiskText {
+    pub not_applicable: bool,
+    pub level: Option<crate::pack::Risk>,
+    /// What decided the level, or the reason the question does not apply.
+    pub why: String,
+    pub flagged: bool,
+}
+
+impl RiskText {
+    /// The line as plain text, the way it wraps.
+    pub fn plain(&self) -> String {
+        let flag = if self.flagged { " ⚑" } else { "" };
+        if self.not_applicable {
+            format!("Not applicable: {}{flag}", self.why)
+        } else {
+            let level = super::theme::risk_label(self.level);
+            format!("Risk now: {level}  {}{flag}", self.why)
+        }
+    }
+}
+
+/// The current question's risk and what decided it: the missing practice that matters most, the
+/// pack's rule, or the thresholds.
+pub fn risk_text(app: &App) -> Option<RiskText> {
+    use crate::pack::{MissingRisk, RiskRules, UNDECLARED_IF_MISSING};
+    let s = app.session()?;
+    let r = s.current_ref()?;
+    let (_, _, q) = s.current()?;
+    let (state, level) = s.status(r);
+    let answer = s.answer_of(r);
+    let flagged = answer.is_some_and(|a| a.flagged);
+    if state == State::NotApplicable {
+        let why = clean_line(answer.map_or("", |a| a.reason.as_str())).into_owned();
+        return Some(RiskText {
+            not_applicable: true,
+            level: None,
+            why,
+            flagged,
+        });
+    }
+    let why = match level {
+        None => "tick the practices in place".to_string(),
+        Some(_) => {
+            let mask = answer.map_or(0, |a| q.mask_of(a.in_place(q)));
+            match &q.risk {
+                RiskRules::Thresholds => "by the share of practices in place".to_string(),
+                RiskRules::Ordered { rules, .. } => match q.deciding_rule(mask) {
+                    Some(i) => format!("rule {}: {}", i + 1, rules[i].condition),
+                    None => "no rule holds: the default".to_string(),
+                },
+                RiskRules::IfMissing => match q.worst_missing(mask, Some(UNDECLARED_IF_MISSING)) {
+                    Some((i, level)) if level != MissingRisk::Low => format!(
+                        "missing {}: {}",
+                        choice_key(q, i),
+                        clean_line(&q.choices[i].title)
+                    ),
+                    _ => "every practice that matters is in place".to_string(),
+                },
+            }
+        }
+    };
+    Some(RiskText {
+        not_applicable: false,
+        level,
+        why,
+        flagged,
+    })
 }
 
 /// One line of the navigator.

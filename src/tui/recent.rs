@@ -32,7 +32,7 @@ struct File {
 
 /// The recent reviews, newest first, that still exist.
 pub fn load(file: Option<&Path>) -> Vec<Recent> {
-    let Some(text) = file.and_then(|f| std::fs::read_to_string(f).ok()) else {
+    let Some(text) = file.and_then(|f| crate::fsutil::read_text(f, 1024 * 1024).ok()) else {
         return Vec::new();
     };
     let parsed: File = toml::from_str(&text).unwrap_or_default();

@@ -66,7 +66,7 @@ fn demo_pack() -> crate::pack::Pack {
 
 fn catalog_of(pack: crate::pack::Pack) -> crate::pack::Catalog {
     let mut catalog = crate::pack::Catalog::default();
-    catalog.add(crate::pack::load::Origin::Builtin, pack);
+    catalog.add(crate::pack::Origin::Builtin, pack);
     catalog
 }
 
@@ -1055,4 +1055,43 @@ fn leaving_unsaved_is_a_choice_made_knowingly() {
     let msg = super::keys::to_msg(&app, &event, (80, 24)).unwrap();
     super::dispatch(&mut app, &mut rt, msg);
     assert!(app.quit);
+}
+
+/// The walk on the built-in security pack as the README and docs/review-screen.md show it: a
+/// snapshot, and the two documents hold the same text between their `walk` markers.
+#[test]
+fn the_documented_walk_is_the_real_one() {
+    let catalog = crate::pack::Catalog::builtins();
+    let packs = catalog.default_review_packs();
+    let mut review = Review::new("Payments API", "Orion", "Sam", vec![], &packs);
+    review.created = Timestamp(NOW as i64);
+    review.updated = Timestamp(NOW as i64);
+    let opened = bind("payments.review.toml".as_ref(), review, &catalog).unwrap();
+    let mut app = App::walk(super::walk(opened, &Filter::default()).unwrap(), NOW);
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Down);
+    let screen = render(&app, 100, 30);
+    insta::assert_snapshot!("documented_walk_100x30", screen);
+    let capture: String = screen
+        .lines()
+        .map(|l| format!("{}\n", l.trim_matches('"').trim_end()))
+        .collect();
+    let block = format!("```\n{capture}```\n");
+    for doc in ["README.md", "docs/review-screen.md"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(doc);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (start, end) = ("<!-- walk:start -->\n", "<!-- walk:end -->");
+        let a = text.find(start).expect("the walk:start marker") + start.len();
+        let b = text.find(end).expect("the walk:end marker");
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::write(&path, format!("{}{block}{}", &text[..a], &text[b..])).unwrap();
+            continue;
+        }
+        assert_eq!(
+            &text[a..b],
+            block,
+            "{doc} shows another walk: run UPDATE_DOCS=1 cargo test documented_walk"
+        );
+    }
 }

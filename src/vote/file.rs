@@ -11,7 +11,6 @@
 //! question no longer has, is left out with a note and kept in the file.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -51,26 +50,10 @@ pub enum Source {
     Room,
 }
 
-/// The review's name without its ending: `payments.review.toml` → `payments`.
-fn stem(review: &Path) -> String {
-    let name = review
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = name
-        .strip_suffix(".review.toml")
-        .or_else(|| name.strip_suffix(".toml"))
-        .unwrap_or(&name);
-    if stem.is_empty() {
-        "review".to_string()
-    } else {
-        stem.to_string()
-    }
-}
-
 /// The folder of a review's votes: `payments.review.toml` → `payments.votes/`.
 pub fn dir_for(review: &Path) -> PathBuf {
-    review.with_file_name(format!("{}.votes", stem(review)))
+    let stem = crate::review::stem(review).unwrap_or_else(|| "review".to_string());
+    review.with_file_name(format!("{stem}.votes"))
 }
 
 /// Where a voter's own votes are kept.
@@ -172,33 +155,27 @@ pub(crate) struct Checked {
     pub entries: Vec<(Spanned<String>, String, Vote)>,
 }
 
-/// Reads a file of at most [`MAX_BYTES`]; `None` when it does not exist.
+/// Reads a file of at most [`MAX_BYTES`] through the bounded reader; `None` when it does not
+/// exist.
 fn read_bounded(path: &Path) -> Result<Option<String>, VoteError> {
     let name = path.display().to_string();
-    let read_err = |e: std::io::Error| VoteError::Read {
-        path: name.clone(),
-        message: e.to_string(),
-    };
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(read_err(e)),
-    };
-    let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_err)?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(VoteError::TooLarge { path: name });
-    }
-    String::from_utf8(bytes)
-        .map(Some)
-        .map_err(|_| VoteError::Parse {
+    match crate::fsutil::read_text(path, MAX_BYTES) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::FileTooLarge => {
+            Err(VoteError::TooLarge { path: name })
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => Err(VoteError::Parse {
             path: name,
             line: 1,
             col: 1,
-            message: "the file is not UTF-8 text".into(),
-        })
+            message: e.to_string(),
+        }),
+        Err(e) => Err(VoteError::Read {
+            path: name,
+            message: e.to_string(),
+        }),
+    }
 }
 
 /// Parses TOML of one of the vote shapes, naming the line and column of an error.
@@ -382,6 +359,7 @@ fn write(path: &Path, text: &str) -> Result<(), VoteError> {
     };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(write_err)?;
+        crate::fsutil::sweep_stale_temps(dir);
     }
     atomic_write(path, text.as_bytes()).map_err(write_err)
 }

@@ -205,7 +205,7 @@ fn corrupt_newer_and_oversized_files_are_named() {
     let path = d.write("ana.toml", "");
     std::fs::write(&path, [0xff, 0xfe]).unwrap();
     let err = load_voter(&path, &review()).unwrap_err().to_string();
-    assert!(err.ends_with("ana.toml:1:1: the file is not UTF-8 text\n  help: the vote file is left untouched and its votes left out; fix it by hand, restore it from git, or delete it and vote again"), "{err}");
+    assert!(err.ends_with("ana.toml:1:1: it is not UTF-8 text (byte 1 is not)\n  help: the vote file is left untouched and its votes left out; fix it by hand, restore it from git, or delete it and vote again"), "{err}");
 }
 
 #[test]

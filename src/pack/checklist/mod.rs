@@ -27,7 +27,8 @@ use std::path::Path;
 pub use self::answers::Answered;
 pub use self::export::{Exported, export};
 pub use self::import::{Imported, ItemRef, import};
-use super::load::{MAX_PACK_BYTES, PackErrors};
+use super::load::PackErrors;
+use super::raw::MAX_PACK_BYTES;
 use super::{Pack, PackError, Pos, Source, lens};
 
 /// Where an item stands in a filled checklist. The workbook's five, and `Risk accepted`, which
@@ -143,9 +144,8 @@ pub fn import_file(path: &Path, id: Option<&str>) -> Result<Imported, PackErrors
 }
 
 /// Reads a checklist with the same bound as every pack file: the size on disk is checked first,
-/// and no more than one byte past the limit is ever read (a pipe or a growing file can lie).
+/// and the bounded reader refuses what is not a regular file (see `fsutil::read_limited`).
 pub fn read_file(path: &Path) -> Result<Vec<u8>, PackErrors> {
-    use std::io::Read;
     let name = path.display().to_string();
     let fail = |m: String| {
         PackErrors::one(
@@ -167,14 +167,8 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, PackErrors> {
     if meta.len() > MAX_PACK_BYTES as u64 {
         return Err(too_large(meta.len()));
     }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_PACK_BYTES as u64 + 1).read_to_end(&mut bytes))
-        .map_err(|e| fail(format!("cannot read the checklist: {e}")))?;
-    if bytes.len() > MAX_PACK_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
+    crate::fsutil::read_limited(path, MAX_PACK_BYTES as u64)
+        .map_err(|e| fail(format!("cannot read the checklist: {e}")))
 }
 
 #[cfg(test)]

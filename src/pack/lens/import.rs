@@ -10,7 +10,9 @@ use std::sync::Arc;
 use super::json;
 use super::reader::Importer;
 use super::{Draft, yaml};
-use crate::pack::load::{PackErrors, load_str, sha256, valid_pack_id, valid_version};
+use crate::pack::load::{PackErrors, load_str};
+use crate::pack::raw::{MAX_PACK_BYTES, sha256};
+use crate::pack::validate::{valid_pack_id, valid_version};
 use crate::pack::{Pack, PackError, Pos, RiskRules, Source};
 
 /// A lens read into a pack, with the YAML that `scorps lens import` writes.
@@ -94,6 +96,22 @@ pub fn import(
         Source::Builtin(n) => n.to_string(),
     };
     let yaml = yaml::emit(&draft, &file_name);
+    if yaml.len() > MAX_PACK_BYTES {
+        // The YAML is longer than the JSON (indentation, block text); it must stay a pack that
+        // loads, so this is the lens's size, not a bug.
+        return Err(PackErrors::one(
+            PackError::new(
+                name,
+                Pos::default(),
+                format!(
+                    "the lens is {:.1} MiB and the pack it makes would be {:.1} MiB, over the 8 MiB a pack may have",
+                    mib(bytes.len()),
+                    mib(yaml.len())
+                ),
+            )
+            .help("split the lens into several lenses, a few pillars each, and import each one"),
+        ));
+    }
     let mut pack = load_str(&format!("{name} (as YAML)"), &yaml, source).map_err(|e| {
         // The draft was checked above, so this is a bug in the import, not in the lens.
         PackErrors(
@@ -178,3 +196,7 @@ pub(super) fn version_from(v: &str) -> Option<String> {
 #[cfg(test)]
 #[path = "import_tests.rs"]
 mod tests;
+
+fn mib(bytes: usize) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}

@@ -6,7 +6,7 @@
 //! text, a list that is an object).
 
 use super::json::{Member, Node, Value};
-use crate::pack::load::valid_id;
+use crate::pack::validate::valid_id;
 use crate::pack::{PackError, Pos};
 
 /// What a text field falls back to when it is missing, null or NaN.
@@ -247,7 +247,7 @@ impl Importer<'_> {
         let url = self.text(f, "url", ctx, Missing::Empty);
         if url.is_empty() {
             None
-        } else if url.starts_with("https://") || url.starts_with("http://") {
+        } else if crate::text::has_web_scheme(&url) {
             Some(url)
         } else {
             self.warn(

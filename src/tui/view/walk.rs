@@ -7,8 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{clock, truncate};
-use crate::pack::{MissingRisk, Question, RiskRules, UNDECLARED_IF_MISSING};
-use crate::review::State;
 use crate::review::score::{percent, share};
 use crate::tui::app::{App, Focus, Tone};
 use crate::tui::keys;
@@ -213,7 +211,6 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, l: &layout::Walk) {
         );
         return;
     };
-    let (state, risk) = s.status(r);
     let answer = s.answer_of(r);
     let at = s.cursor().unwrap_or(0);
     let width = area.width as usize;
@@ -284,79 +281,44 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, l: &layout::Walk) {
         });
     }
     frame.render_widget(Paragraph::new(rows), l.body);
-    frame.render_widget(
-        Paragraph::new(risk_line(
-            app,
-            q,
-            state,
-            risk,
-            answer,
-            theme,
-            l.risk.width as usize,
-        )),
-        l.risk,
-    );
+    if let Some(text) = layout::risk_text(app) {
+        frame.render_widget(
+            Paragraph::new(risk_lines(&text, theme, l.risk.width as usize)),
+            l.risk,
+        );
+    }
 }
 
-/// "Risk now: HIGH — missing: …", or the question's not-applicable reason.
-fn risk_line<'a>(
-    app: &App,
-    q: &Question,
-    state: State,
-    risk: Option<crate::pack::Risk>,
-    answer: Option<&crate::review::Answer>,
-    theme: &Theme,
-    width: usize,
-) -> Line<'a> {
-    let flagged = answer.is_some_and(|a| a.flagged);
-    let flag = if flagged { " ⚑" } else { "" };
-    if state == State::NotApplicable {
-        let reason = answer.map_or("", |a| a.reason.as_str());
-        return Line::from(vec![
-            Span::styled("Not applicable: ", theme.title()),
-            Span::raw(truncate(
-                &format!("{reason}{flag}"),
-                width.saturating_sub(16),
-            )),
-        ]);
-    }
-    let why = match risk {
-        None => "tick the practices in place".to_string(),
-        Some(_) => {
-            let mask = answer.map_or(0, |a| q.mask_of(a.in_place(q)));
-            match &q.risk {
-                RiskRules::Thresholds => "by the share of practices in place".to_string(),
-                RiskRules::Ordered { rules, .. } => match q.deciding_rule(mask) {
-                    Some(i) => format!("rule {}: {}", i + 1, rules[i].condition),
-                    None => "no rule holds: the default".to_string(),
-                },
-                RiskRules::IfMissing => match q.worst_missing(mask, Some(UNDECLARED_IF_MISSING)) {
-                    Some((i, level)) if level != MissingRisk::Low => format!(
-                        "missing {}: {}",
-                        choice_key(q, i),
-                        clean(&q.choices[i].title)
-                    ),
-                    _ => "every practice that matters is in place".to_string(),
-                },
-            }
-        }
+/// "Risk now: HIGH  missing 2: …" (or the question's not-applicable reason), wrapped as the
+/// layout measured it, with the level in its colour.
+fn risk_lines<'a>(text: &layout::RiskText, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+    let (head, word) = if text.not_applicable {
+        ("Not applicable: ", "")
+    } else {
+        ("Risk now: ", risk_label(text.level))
     };
-    let _ = app;
-    let label = risk_label(risk);
-    let room = width.saturating_sub(10 + label.len() + flag.len());
-    let mut spans = vec![
-        Span::styled("Risk now: ", theme.title()),
-        Span::styled(label, theme.risk(risk)),
-        Span::raw(format!("  {}", truncate(&why, room.saturating_sub(2)))),
-    ];
-    if flagged {
-        spans.push(Span::styled(flag, theme.flag()));
+    let mut lines = Vec::new();
+    for (n, row) in layout::wrap(&text.plain(), width)
+        .into_iter()
+        .take(2)
+        .enumerate()
+    {
+        if n > 0 {
+            lines.push(Line::raw(row));
+            continue;
+        }
+        let rest = row
+            .strip_prefix(head)
+            .and_then(|r| r.strip_prefix(word))
+            .unwrap_or(&row)
+            .to_string();
+        lines.push(Line::from(vec![
+            Span::styled(head, theme.title()),
+            Span::styled(word, theme.risk(text.level)),
+            Span::raw(rest),
+        ]));
     }
-    Line::from(spans)
-}
-
-fn clean(text: &str) -> String {
-    crate::text::clean_line(text).into_owned()
+    lines
 }
 
 fn notes(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
