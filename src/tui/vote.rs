@@ -334,3 +334,7 @@ pub(crate) fn perform_record(app: &App, recorded: Recorded) -> Option<Msg> {
     }
     Some(Msg::VotesRead(read))
 }
+
+#[cfg(test)]
+#[path = "vote_tests.rs"]
+mod tests;

@@ -186,10 +186,12 @@ pub fn reveal(app: &App, scroll: usize, theme: &Theme, frame: &mut Frame, area: 
         }
         None => {
             lines.push(Line::raw("No votes on this question yet."));
-            lines.push(Line::styled(
-                "Voters run `scorps vote FILE --as NAME` in their own terminals; v starts a round in the room. Votes appear here as they arrive.",
-                theme.hint(),
-            ));
+            let how = "Voters run `scorps vote FILE --as NAME` in their own terminals, or v starts a round in the room. Votes appear here as they arrive.";
+            lines.extend(
+                layout::wrap(how, width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.hint())),
+            );
         }
     }
     let voted: Vec<&str> = tally
