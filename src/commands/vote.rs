@@ -38,12 +38,19 @@ pub fn run(ctx: &Ctx, args: VoteArgs) -> Result<ExitCode> {
         eprintln!("{file}: note: {note}");
     }
     let (walk, ballot, lock) = tui::ballot::open(opened, &voter, &filter)?;
-    if walk.session.order().is_empty() {
-        bail!(
-            "nothing to vote on: no question of {file} matches --pillar and --questions together"
-        );
-    }
-    if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
+    let interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    let empty = walk.session.order().is_empty();
+    if empty || !interactive {
+        // Nothing of this run stays behind: the lock goes, and the folder if it is empty.
+        drop(lock);
+        if let Some(dir) = ballot.file.parent() {
+            let _ = std::fs::remove_dir(dir);
+        }
+        if empty {
+            bail!(
+                "nothing to vote on: no question of {file} matches --pillar and --questions together"
+            );
+        }
         bail!("voting needs a terminal; `scorps votes {file}` prints the votes");
     }
     let saved_to = ballot.file.clone();
