@@ -130,7 +130,5 @@ pub(crate) fn refused(app: &App, msg: &Msg) -> Option<&'static str> {
         ),
         _ => false,
     };
-    refused.then_some(
-        "A vote holds your ticks only: notes, evidence, flags, not-applicable and the summary are the facilitator's.",
-    )
+    refused.then_some("A vote is ticks only: notes, flags and the rest are the facilitator's.")
 }

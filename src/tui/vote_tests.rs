@@ -347,7 +347,7 @@ fn a_voters_walk_ticks_and_refuses_the_rest() {
                 .as_ref()
                 .unwrap()
                 .0
-                .starts_with("A vote holds your ticks only"),
+                .starts_with("A vote is ticks only"),
             "{msg:?}"
         );
     }
