@@ -28,7 +28,7 @@ pub enum Command {
         after_help = "Examples:\n  scorps review payments.review.toml --workload \"Payments API\" --team Orion --facilitator Sam\n  scorps review payments.review.toml --pillar security\n  scorps review payments.review.toml --flagged\n  scorps --pack team-pack.yaml review spike.review.toml --workload Spike"
     )]
     Review(ReviewArgs),
-    /// Vote privately on a review's questions from your own terminal (saved to your own file).
+    /// Vote on a review's questions privately, from your own terminal.
     #[command(
         after_help = "Your ticks are saved to <review>.votes/<your name>.toml beside the review: the review itself and its lock are never touched, so everyone can vote at once, and a shared folder or git carries the votes. The facilitator's screen shows them as they arrive (V).\n\nExamples:\n  scorps vote payments.review.toml --as Ana\n  scorps vote payments.review.toml --as Ana --pillar security\n  scorps vote payments.review.toml --as Ana --flagged\n  scorps vote payments.review.toml --as Ana --questions security/identities,reliability/backups"
     )]

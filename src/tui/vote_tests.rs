@@ -362,6 +362,35 @@ fn a_voters_walk_ticks_and_refuses_the_rest() {
     );
 }
 
+#[test]
+fn many_voters_are_listed_by_name_with_the_counts_first() {
+    let names = [
+        "Annabelle",
+        "Bartholomew",
+        "Cleopatra",
+        "Dimitrios",
+        "Evangeline",
+        "Fitzgerald",
+        "Gwendolyn",
+        "Hieronymus",
+    ];
+    let mut app = app_with(review(&names, ""));
+    update(&mut app, Msg::StartRound);
+    for n in 0..names.len() {
+        update(&mut app, Msg::Toggle(usize::from(n % 3 == 0)));
+        update(&mut app, Msg::Submit);
+    }
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("5/8  63%  Bartholomew, Cleopatra"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("3/8  63%  Annabelle, Dimitrios, Gwendolyn"),
+        "{screen}"
+    );
+}
+
 macro_rules! screens {
     ($($name:ident => $make:expr;)*) => {$(
         #[test]

@@ -203,7 +203,8 @@ pub fn reveal(app: &App, scroll: usize, theme: &Theme, frame: &mut Frame, area: 
         .filter(|v| !voted.contains(&v.as_str()))
         .collect();
     if !waiting.is_empty() {
-        lines.push(Line::raw(format!("Not voted yet: {}", names(&waiting))));
+        let text = format!("Not voted yet: {}", names(&waiting));
+        lines.extend(layout::wrap(&text, width).into_iter().map(Line::raw));
     }
     let board = &app.votes.votes;
     if let Some(first) = board.errors.first() {
@@ -300,8 +301,9 @@ fn grid(lines: &mut Vec<Line>, q: &Question, t: &Tally, width: usize, theme: &Th
                 Span::styled(label, theme.key()),
                 Span::styled(truncate(&c.title, width.saturating_sub(4)), style),
             ]));
+            // Counts and agreement first: a long list of names is cut, never the numbers.
             let text = format!(
-                "    {}/{n} {} {agree}",
+                "    {}/{n} {agree:>4}  {}",
                 who.len(),
                 if who.is_empty() {
                     "—".to_string()
