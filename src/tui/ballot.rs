@@ -101,7 +101,7 @@ pub(crate) fn save(ballot: &Ballot, walked: &Review, path: &Path) -> Result<(), 
         votes: votes_of(walked),
     };
     save_voter(path, walked, &file).map_err(|e| store::StoreError::Write {
-        path: path.display().to_string(),
+        path: crate::vote::file::shown(path),
         source: std::io::Error::other(e.to_string()),
     })
 }

@@ -66,6 +66,12 @@ pub fn room_path(review: &Path) -> PathBuf {
     dir_for(review).join(ROOM_FILE)
 }
 
+/// A path for a message: a file name in a shared folder is anyone's text, so control characters
+/// are removed before it reaches a terminal.
+pub(crate) fn shown(path: &Path) -> String {
+    clean_line(&path.display().to_string()).into_owned()
+}
+
 /// The question a key names in the packs.
 pub fn question<'a>(packs: &'a [Pack], key: &str) -> Option<&'a Question> {
     let (pack, q) = key.split_once('/')?;
@@ -158,7 +164,7 @@ pub(crate) struct Checked {
 /// Reads a file of at most [`MAX_BYTES`] through the bounded reader; `None` when it does not
 /// exist.
 fn read_bounded(path: &Path) -> Result<Option<String>, VoteError> {
-    let name = path.display().to_string();
+    let name = shown(path);
     match crate::fsutil::read_text(path, MAX_BYTES) {
         Ok(text) => Ok(Some(text)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -256,7 +262,7 @@ fn check_voter(
 /// Reads and checks a voter's own file: the review it names, the voter, and that the file is
 /// that voter's. `None` when it does not exist yet.
 pub(crate) fn check_voter_file(path: &Path, review: &Review) -> Result<Option<Checked>, VoteError> {
-    let name = path.display().to_string();
+    let name = shown(path);
     let Some(text) = read_bounded(path)? else {
         return Ok(None);
     };
@@ -293,7 +299,7 @@ pub(crate) fn check_voter_file(path: &Path, review: &Review) -> Result<Option<Ch
 /// Reads and checks the room's file: the review it names and every voter in it. `None` when
 /// there is none yet.
 pub(crate) fn check_room_file(path: &Path, review: &Review) -> Result<Option<Checked>, VoteError> {
-    let name = path.display().to_string();
+    let name = shown(path);
     let Some(text) = read_bounded(path)? else {
         return Ok(None);
     };
@@ -347,14 +353,14 @@ pub fn load_room(
 /// The TOML of a file, or the error naming the file.
 fn to_toml(path: &Path, value: &impl Serialize) -> Result<String, VoteError> {
     toml::to_string_pretty(value).map_err(|e| VoteError::Write {
-        path: path.display().to_string(),
+        path: shown(path),
         message: e.to_string(),
     })
 }
 
 fn write(path: &Path, text: &str) -> Result<(), VoteError> {
     let write_err = |e: std::io::Error| VoteError::Write {
-        path: path.display().to_string(),
+        path: shown(path),
         message: e.to_string(),
     };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {

@@ -166,6 +166,17 @@ fn votes_in_another_voters_file_are_refused() {
 }
 
 #[test]
+fn a_hostile_file_name_reaches_no_terminal() {
+    let d = Dir::new();
+    let text = format!("{HEAD}voter = \"Ana\"\n");
+    let err = error(&d, "\u{1b}]0;owned\u{7}ana.toml", &text);
+    assert!(
+        err.starts_with("DIR/payments.votes/ana.toml:4:9: the votes of `Ana` belong in ana.toml"),
+        "{err}"
+    );
+}
+
+#[test]
 fn corrupt_newer_and_oversized_files_are_named() {
     let d = Dir::new();
     let err = error(

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use super::error::VoteError;
 use super::file::{
     Checked, ROOM_FILE, Source, check_room_file, check_voter_file, dir_for, line_col, question,
+    shown,
 };
 use crate::pack::Pack;
 use crate::review::{Review, Timestamp};
@@ -113,14 +114,14 @@ pub fn read_all(review_path: &Path, review: &Review, packs: &[Pack]) -> Votes {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return votes,
         Err(e) => {
             votes.errors.push(VoteError::Read {
-                path: dir.display().to_string(),
+                path: shown(&dir),
                 message: e.to_string(),
             });
             return votes;
         }
     };
     for path in files {
-        let name = path.display().to_string();
+        let name = shown(&path);
         let (checked, source) = if path.file_name().is_some_and(|n| n == ROOM_FILE) {
             (check_room_file(&path, review), Source::Room)
         } else {
