@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, anyhow, bail};
 use scorps::vote::folder::read_all;
-use scorps::vote::{render, report};
+use scorps::vote::{json, render, report};
 
 use super::open::Opener;
 use super::{Ctx, emit};
@@ -32,7 +32,7 @@ pub fn run(ctx: &Ctx, args: VotesArgs) -> Result<ExitCode> {
     let text = match args.format {
         VotesFormat::Text => render::text(&r),
         VotesFormat::Md => render::markdown(&r),
-        VotesFormat::Json => render::json(&r).map_err(|e| anyhow!("cannot write JSON: {e}"))?,
+        VotesFormat::Json => json::render(&r).map_err(|e| anyhow!("cannot write JSON: {e}"))?,
     };
     emit(None, &text)?;
     Ok(ExitCode::SUCCESS)

@@ -18,7 +18,6 @@ use toml::Spanned;
 
 use super::error::VoteError;
 use super::voters::{find_voter, known_list, slug};
-use crate::fsutil::atomic_write;
 use crate::pack::{Pack, Question};
 use crate::review::{Review, Timestamp};
 use crate::text::clean_line;
@@ -119,25 +118,6 @@ struct RoomIn {
     review_created: Spanned<Timestamp>,
     #[serde(default)]
     votes: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Vote>>,
-}
-
-#[derive(Serialize)]
-struct VoterOut<'a> {
-    format: u32,
-    workload: &'a str,
-    review_created: Timestamp,
-    voter: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    position: Option<&'a str>,
-    votes: &'a BTreeMap<String, Vote>,
-}
-
-#[derive(Serialize)]
-struct RoomOut<'a> {
-    format: u32,
-    workload: &'a str,
-    review_created: Timestamp,
-    votes: &'a BTreeMap<String, BTreeMap<String, Vote>>,
 }
 
 /// A voter's own file as read: every vote in it, those the packs no longer have included, so
@@ -350,61 +330,7 @@ pub fn load_room(
     Ok(out)
 }
 
-/// The TOML of a file, or the error naming the file.
-fn to_toml(path: &Path, value: &impl Serialize) -> Result<String, VoteError> {
-    toml::to_string_pretty(value).map_err(|e| VoteError::Write {
-        path: shown(path),
-        message: e.to_string(),
-    })
-}
-
-fn write(path: &Path, text: &str) -> Result<(), VoteError> {
-    let write_err = |e: std::io::Error| VoteError::Write {
-        path: shown(path),
-        message: e.to_string(),
-    };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(write_err)?;
-        crate::fsutil::sweep_stale_temps(dir);
-    }
-    atomic_write(path, text.as_bytes()).map_err(write_err)
-}
-
-/// Writes a voter's own file atomically (the folder is created when missing).
-pub fn save_voter(path: &Path, review: &Review, file: &VoterFile) -> Result<(), VoteError> {
-    let text = to_toml(
-        path,
-        &VoterOut {
-            format: FORMAT,
-            workload: &review.workload,
-            review_created: review.created,
-            voter: &file.voter,
-            position: file.position.as_deref(),
-            votes: &file.votes,
-        },
-    )?;
-    let header = "# One voter's private votes on a review, written by `scorps vote` (docs/facilitation.md).\n";
-    write(path, &format!("{header}{text}"))
-}
-
-/// Writes the room's votes atomically (the folder is created when missing).
-pub fn save_room(
-    path: &Path,
-    review: &Review,
-    votes: &BTreeMap<String, BTreeMap<String, Vote>>,
-) -> Result<(), VoteError> {
-    let text = to_toml(
-        path,
-        &RoomOut {
-            format: FORMAT,
-            workload: &review.workload,
-            review_created: review.created,
-            votes,
-        },
-    )?;
-    let header = "# The votes given in the room, written by the facilitator's screen (docs/facilitation.md).\n";
-    write(path, &format!("{header}{text}"))
-}
+pub use super::save::{save_room, save_voter};
 
 #[cfg(test)]
 #[path = "file_tests.rs"]

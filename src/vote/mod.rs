@@ -14,8 +14,10 @@ pub mod ballot;
 pub mod error;
 pub mod file;
 pub mod folder;
+pub mod json;
 pub mod render;
 pub mod report;
+mod save;
 pub mod tally;
 pub mod voters;
 

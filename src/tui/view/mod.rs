@@ -2,6 +2,7 @@
 
 mod help;
 mod overlays;
+mod round;
 mod start;
 mod summary;
 mod vote;
@@ -34,7 +35,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 Some(Overlay::Summary { selected }) => {
                     summary::draw(app, *selected, &theme, frame, area);
                 }
-                Some(Overlay::Round(round)) => vote::round(app, round, &theme, frame, area),
+                Some(Overlay::Round(r)) => round::draw(app, r, &theme, frame, area),
                 Some(Overlay::Reveal { scroll }) => vote::reveal(app, *scroll, &theme, frame, area),
                 Some(other) => overlays::draw(app, other, &theme, frame, area),
             }

@@ -1,5 +1,6 @@
-//! The round in the room (one voter's ticks, earlier votes hidden) and the reveal (who ticked
-//! each practice, each vote's risk alone, agreement and the agreed answer), drawn over the walk.
+//! The reveal, drawn over the walk: who ticked each practice, each vote's risk alone, agreement,
+//! the agreed answer and who has not voted yet. The window is shared with the round
+//! ([`super::round`]).
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -11,20 +12,20 @@ use super::truncate;
 use crate::pack::{Question, Risk};
 use crate::review::State;
 use crate::tui::app::App;
-use crate::tui::layout::{self, CHOICE_INDENT, centered, choice_key};
+use crate::tui::layout::{self, centered, choice_key};
 use crate::tui::theme::{Theme, risk_label};
-use crate::tui::vote::{Round, current_tally, keys_of};
+use crate::tui::vote::{current_tally, keys_of};
 use crate::vote::tally::{Tally, percent};
 use crate::vote::voters::voters;
 
 /// The width of the window both are drawn in: most of the screen, at most 100 columns.
-fn window_width(area: Rect) -> u16 {
+pub(super) fn window_width(area: Rect) -> u16 {
     area.width.saturating_sub(4).min(100)
 }
 
 /// Draws `lines` in a window as tall as they need (the footer left visible), from line
 /// `offset`, with cues for what is above or below.
-fn frame_lines(
+pub(super) fn frame_lines(
     frame: &mut Frame,
     area: Rect,
     title: String,
@@ -64,87 +65,11 @@ fn frame_lines(
 }
 
 /// The names of a list, cleaned and comma-separated.
-fn names<'a>(list: impl IntoIterator<Item = &'a String>) -> String {
+pub(super) fn names<'a>(list: impl IntoIterator<Item = &'a String>) -> String {
     list.into_iter()
         .map(|n| crate::text::clean_line(n).into_owned())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// One voter's turn: the question, their ticks only, whose turn it is and who comes next.
-pub fn round(app: &App, round: &Round, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some((_, _, q)) = app.session().and_then(|s| s.current()) else {
-        return;
-    };
-    let Some(voter) = round.voters.get(round.turn) else {
-        return;
-    };
-    let width = window_width(area).saturating_sub(4) as usize;
-    let mut lines: Vec<Line> = layout::wrap(&q.title, width)
-        .into_iter()
-        .map(|l| Line::styled(l, theme.title()))
-        .collect();
-    lines.push(Line::raw(""));
-    let mut highlighted = (0, 0);
-    for (i, c) in q.choices.iter().enumerate() {
-        let on = round.answer.selected.contains(&c.id);
-        let mark = match (c.none, on) {
-            (true, true) => "(•)",
-            (true, false) => "( )",
-            (false, true) => "[x]",
-            (false, false) => "[ ]",
-        };
-        let here = i == round.choice;
-        let start = lines.len();
-        let text = layout::wrap(&c.title, width.saturating_sub(CHOICE_INDENT));
-        for (n, part) in text.into_iter().enumerate() {
-            let prefix = if n == 0 {
-                format!(
-                    "{} {mark} {} ",
-                    if here { "▶" } else { " " },
-                    choice_key(q, i)
-                )
-            } else {
-                " ".repeat(CHOICE_INDENT)
-            };
-            let mut line = Line::from(vec![Span::styled(prefix, theme.key()), Span::raw(part)]);
-            if here {
-                line = line.style(theme.selected());
-            }
-            lines.push(line);
-        }
-        if here {
-            highlighted = (start, lines.len());
-        }
-    }
-    lines.push(Line::raw(""));
-    let ask = format!(
-        "{}: tick what the squad really has, then enter. Earlier votes are hidden.",
-        truncate(voter, 24)
-    );
-    lines.extend(
-        layout::wrap(&ask, width)
-            .into_iter()
-            .map(|l| Line::styled(l, theme.hint())),
-    );
-    let next = &round.voters[round.turn + 1..];
-    lines.push(Line::styled(
-        if next.is_empty() {
-            "Last voter: the reveal follows.".to_string()
-        } else {
-            format!("Then: {}.", names(next))
-        },
-        theme.hint(),
-    ));
-    let room = area.height.saturating_sub(4) as usize;
-    let offset = highlighted.1.saturating_sub(room).min(highlighted.0);
-    let title = format!(
-        " Vote in the room · {}'s turn ({} of {}) ",
-        truncate(voter, 20),
-        round.turn + 1,
-        round.voters.len()
-    );
-    frame_lines(frame, area, title, lines, offset, theme);
 }
 
 /// "HIGH", or "MED" where a column is narrow.
