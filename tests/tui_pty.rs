@@ -243,10 +243,12 @@ fn the_start_screen_creates_a_review() {
     s.expect("Workload").unwrap();
     // Only changed cells are redrawn, so the file name that follows the typing is checked on disk.
     send_slowly(&mut s, &["Checkout"]);
-    // Down past team, facilitator, participants, minutes per pillar, file and the eight packs
-    // (seven built-in and the fixture, which alone is ticked because it came with --pack), to
-    // Start.
-    send_slowly(&mut s, &["\x1b[B"; 14]);
+    // Down past team, facilitator, participants and description to the environment.
+    send_slowly(&mut s, &["\x1b[B"; 5]);
+    send_slowly(&mut s, &["production"]);
+    // Down past architecture, review owner, minutes per pillar, file and the eight packs (seven
+    // built-in and the fixture, which alone is ticked because it came with --pack), to Start.
+    send_slowly(&mut s, &["\x1b[B"; 13]);
     send_slowly(&mut s, &["\r"]);
     s.expect("Risk").unwrap();
     send_slowly(&mut s, &["q"]);
@@ -254,6 +256,10 @@ fn the_start_screen_creates_a_review() {
     let text = std::fs::read_to_string(env.path("checkout.review.toml")).unwrap();
     assert!(
         text.contains("workload = \"Checkout\"") && text.contains("id = \"pty-demo\""),
+        "{text}"
+    );
+    assert!(
+        text.starts_with("format = 2\n") && text.contains("environment = \"production\"\n"),
         "{text}"
     );
     let recent = std::fs::read_to_string(env.path("data/recent.toml")).unwrap();
