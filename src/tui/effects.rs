@@ -60,7 +60,13 @@ fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) -> Option<Msg> {
         Effect::Export(path) => {
             let s = app.session()?;
             // Never over the review, a pack or anything else this session read, nor a device.
-            let written = crate::backlog::export(s.review(), s.packs(), crate::backlog::Format::Md)
+            let as_of = crate::review::register::AsOf {
+                day: Timestamp(app.now as i64).day(),
+                review_days: app.review_days,
+            };
+            let register = crate::review::register::Register::of(s.review(), s.packs(), as_of);
+            let backlog = crate::backlog::build(s.review(), s.packs()).with_register(register);
+            let written = crate::backlog::render(&backlog, crate::backlog::Format::Md)
                 .map_err(|e| e.to_string())
                 .and_then(|text| {
                     crate::fsutil::write_output(&path, text.as_bytes()).map_err(|e| e.to_string())

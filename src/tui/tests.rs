@@ -602,8 +602,8 @@ fn start_screen_keys_fill_the_form() {
 #[test]
 fn enter_on_a_pack_row_moves_on_and_space_ticks() {
     let mut app = start_app();
-    // The recent review, the open row, six fields, then the first pack.
-    for _ in 0..8 {
+    // The recent review, the open row, ten fields, then the first pack.
+    for _ in 0..12 {
         press(&mut app, KeyCode::Down);
     }
     assert_eq!(form(&app).row, super::start::Row::Pack(0));

@@ -2,6 +2,7 @@
 
 mod help;
 mod overlays;
+mod register;
 mod start;
 mod summary;
 mod walk;
@@ -33,6 +34,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 Some(Overlay::Summary { selected }) => {
                     summary::draw(app, *selected, &theme, frame, area);
                 }
+                Some(
+                    other @ (Overlay::Accept(_) | Overlay::Owner(_) | Overlay::PracticeNa { .. }),
+                ) => register::draw(app, other, &theme, frame, area),
                 Some(other) => overlays::draw(app, other, &theme, frame, area),
             }
         }

@@ -142,7 +142,11 @@ pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area
             }
             (" Find a question · enter jumps, esc closes ", lines)
         }
-        Overlay::Help | Overlay::Summary { .. } => return,
+        Overlay::Help
+        | Overlay::Summary { .. }
+        | Overlay::Accept(_)
+        | Overlay::Owner(_)
+        | Overlay::PracticeNa { .. } => return,
     };
     let height = (lines.len() as u16 + 2).min(area.height);
     let rect = centered(area, width, height);
