@@ -19,6 +19,8 @@ pub mod update;
 pub mod view;
 
 #[cfg(test)]
+mod register_tests;
+#[cfg(test)]
 mod tests;
 
 use std::path::{Path, PathBuf};

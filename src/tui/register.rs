@@ -84,16 +84,7 @@ pub fn note(app: &App) -> String {
     };
     let mut parts = Vec::new();
     if let Some(a) = reg.acceptance(&key) {
-        parts.push(match a.standing {
-            Standing::Holds => format!("accepted until {} ({})", a.until, a.owner),
-            Standing::Expired => format!("acceptance expired after {} ({})", a.until, a.owner),
-            Standing::Outgrown => format!(
-                "accepted at {} only: open again ({})",
-                a.accepted_risk.as_str(),
-                a.owner
-            ),
-            Standing::Moot => format!("acceptance moot: no risk now ({})", a.owner),
-        });
+        parts.push(acceptance_text(a));
     }
     if let Some(st) = reg.stale.iter().find(|x| x.place.id == key) {
         parts.push(format!("stale since {}: c confirms", st.due));
@@ -104,6 +95,21 @@ pub fn note(app: &App) -> String {
         parts.push(format!("owner {owner}"));
     }
     parts.join(" · ")
+}
+
+/// An acceptance in a few words: `accepted until 2027-03-31 (Ana)`, `acceptance expired after
+/// 2027-03-31 (Ana)`, …
+pub fn acceptance_text(a: &crate::review::register::Accepted) -> String {
+    match a.standing {
+        Standing::Holds => format!("accepted until {} ({})", a.until, a.owner),
+        Standing::Expired => format!("acceptance expired after {} ({})", a.until, a.owner),
+        Standing::Outgrown => format!(
+            "accepted at {} only: open again ({})",
+            a.accepted_risk.as_str(),
+            a.owner
+        ),
+        Standing::Moot => format!("acceptance moot: no risk now ({})", a.owner),
+    }
 }
 
 /// The walk's register keys.

@@ -713,14 +713,7 @@ pub fn summary_items(app: &App) -> Vec<SummaryItem> {
                     let said = match why {
                         Listed::High | Listed::Medium => register
                             .acceptance(&key)
-                            .map(|a| {
-                                crate::backlog::register::standing_text(
-                                    a.standing,
-                                    &a.until,
-                                    a.accepted_risk,
-                                    a.risk,
-                                ) + &format!(" until {} ({})", a.until, a.owner)
-                            })
+                            .map(super::register::acceptance_text)
                             .unwrap_or_default(),
                         Listed::Stale => register
                             .stale
