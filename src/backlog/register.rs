@@ -155,3 +155,138 @@ fn risk_cell(a: &Accepted) -> String {
         None => format!("— (accepted at {})", a.accepted_risk.as_str()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backlog::build::build;
+    use crate::backlog::build::tests::review;
+    use crate::backlog::markdown::render;
+    use crate::backlog::merge::merge;
+    use crate::review::model::Acceptance;
+    use crate::review::register::AsOf;
+    use crate::review::{State, Timestamp};
+
+    fn day(s: &str) -> crate::review::Day {
+        s.parse().unwrap()
+    }
+
+    /// The demo review with workload properties, an owner on `backups` and `secrets` accepted
+    /// until 2027-03-31 by Ana, as of `as_of`.
+    fn backlog(as_of: &str) -> Backlog {
+        let (mut r, packs) = review(&[
+            ("secrets", State::Answered, &["none"], false),
+            ("backups", State::Answered, &["automated"], false),
+        ]);
+        r.description = "Card payments for the *EU* shops.\n| not a table".into();
+        r.environment = "production".into();
+        r.architecture = "https://wiki.example/payments".into();
+        r.owner = "Ana <lead>".into();
+        let secrets = r.answers.get_mut("backlog-demo/secrets").unwrap();
+        secrets.accepted = Some(Acceptance {
+            owner: "Ana".into(),
+            until: day("2027-03-31"),
+            risk: crate::pack::Risk::High,
+            reason: "Vault | lands in April".into(),
+            on: Timestamp(0),
+        });
+        secrets.updated = Timestamp(1_795_687_200);
+        r.answers.get_mut("backlog-demo/backups").unwrap().owner = "Ben".into();
+        r.answers.get_mut("backlog-demo/backups").unwrap().updated = Timestamp(1_795_687_200);
+        let register = Register::of(&r, &packs, AsOf::new(day(as_of)));
+        build(&r, &packs).with_register(register)
+    }
+
+    #[test]
+    fn the_header_gives_the_workload_properties_escaped() {
+        let md = render(&backlog("2026-12-01"));
+        assert!(
+            md.contains("Card payments for the \\*EU\\* shops. \\| not a table\n\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("**Environment:** production · **Review owner:** Ana &lt;lead&gt; · **Architecture:** [https://wiki.example/payments](https://wiki.example/payments)\n"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn items_carry_their_owner_and_acceptance() {
+        let md = render(&backlog("2026-12-01"));
+        assert!(md.contains("**Owner:** Ben\n"), "{md}");
+        assert!(
+            md.contains("**Risk accepted by Ana until 2027-03-31**"),
+            "{md}"
+        );
+        assert!(
+            md.contains("**Accepted because:** Vault \\| lands in April\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("## Risk register\n\nAs of 2026-12-01 (UTC).\n"),
+            "{md}"
+        );
+        let expired = render(&backlog("2027-04-01"));
+        assert!(
+            expired.contains(
+                "**Risk expired on 2027-04-01: open again (accepted by Ana until 2027-03-31)**"
+            ),
+            "{expired}"
+        );
+    }
+
+    #[test]
+    fn nothing_to_list_leaves_the_section_out() {
+        let (r, packs) = review(&[("secrets", State::Answered, &["none"], false)]);
+        let mut r = r;
+        r.answers.get_mut("backlog-demo/secrets").unwrap().updated = Timestamp(1_795_687_200);
+        let register = Register::of(&r, &packs, AsOf::new(day("2026-12-01")));
+        assert!(register.is_empty());
+        let md = render(&build(&r, &packs).with_register(register));
+        assert!(!md.contains("Risk register"), "{md}");
+        assert!(!md.contains("**Environment:**"), "{md}");
+    }
+
+    #[test]
+    fn a_merge_takes_the_review_s_owner_and_keeps_the_team_s_otherwise() {
+        let b = backlog("2026-12-01");
+        let old = render(&b)
+            .replace("**Owner:** Ben", "**Owner:** Carla (from the team)")
+            .replace("**Owner:** _unassigned_", "**Owner:** Dan (from the team)");
+        let merged = merge(&old, &b);
+        assert!(
+            merged.contains("**Owner:** Ben\n"),
+            "the review's owner wins:\n{merged}"
+        );
+        assert!(
+            merged.contains("**Owner:** Dan (from the team)\n"),
+            "without one, the team's stays:\n{merged}"
+        );
+    }
+
+    #[test]
+    fn standing_words() {
+        let r = crate::pack::Risk::Medium;
+        assert_eq!(
+            standing_text(Standing::Holds, "2027-03-31", r, Some(r)),
+            "accepted"
+        );
+        assert_eq!(
+            standing_text(Standing::Expired, "2027-03-31", r, Some(r)),
+            "expired on 2027-04-01: open again"
+        );
+        assert_eq!(
+            standing_text(
+                Standing::Outgrown,
+                "2027-03-31",
+                r,
+                Some(crate::pack::Risk::High)
+            ),
+            "open again: accepted at medium, now high"
+        );
+        assert_eq!(
+            standing_text(Standing::Moot, "2027-03-31", r, None),
+            "moot: no longer at risk"
+        );
+    }
+}

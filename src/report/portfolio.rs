@@ -502,6 +502,41 @@ mod tests {
     }
 
     #[test]
+    fn workload_properties_and_the_register_add_columns_when_a_workload_has_them() {
+        let plain = summary("a", "Checkout", 1, &[]);
+        let md = markdown(&portfolio(vec![plain.clone()]));
+        assert!(
+            !md.contains("Environment") && !md.contains("Register"),
+            "{md}"
+        );
+        let mut props = summary("b", "Payments", 2, &[]);
+        props.row.environment = "production".into();
+        props.row.owner = "Ana".into();
+        props.row.accepted = 1;
+        props.row.stale = 3;
+        let p = portfolio(vec![plain, props]);
+        let md = markdown(&p);
+        assert!(
+            md.contains("| Workload | Team | Environment | Owner | Overall |"),
+            "{md}"
+        );
+        assert!(md.contains("| Medium | Register | Completion |"), "{md}");
+        assert!(
+            md.contains("| Payments | Orion | production | Ana |"),
+            "{md}"
+        );
+        assert!(md.contains("| 1 accepted, 3 stale |"), "{md}");
+        assert!(md.contains("| Checkout | Orion | — | — |"), "{md}");
+        let v: serde_json::Value = serde_json::from_str(&json(&p).unwrap()).unwrap();
+        assert_eq!(v["workloads"][1]["environment"], "production");
+        assert_eq!(v["workloads"][1]["accepted"], 1);
+        assert!(
+            v["workloads"][0].get("environment").is_none(),
+            "left out when empty"
+        );
+    }
+
+    #[test]
     fn hostile_names_stay_in_their_cell() {
         let p = portfolio(vec![summary("a", "A | <img src=x>", 1, &[])]);
         assert!(

@@ -175,7 +175,7 @@ impl Answer {
     }
 
     /// Whether the answer uses what only format 2 can hold.
-    fn needs_register(&self) -> bool {
+    pub(crate) fn needs_register(&self) -> bool {
         self.confirmed.is_some() || !self.owner.is_empty() || self.accepted.is_some()
     }
 
