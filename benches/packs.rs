@@ -6,6 +6,9 @@
 //! each practice: a 15-choice question (14 practices and "None of these": 16,384 selections)
 //! and a 20-choice one, the most the format allows (524,288), show what that costs.
 //!
+//! The built-in packs are read at every start too: from the JSON the build embeds, and, for
+//! comparison, from their YAML. Checking a pack compares its titles with every loaded pack.
+//!
 //! Run with `cargo bench --bench packs`.
 
 // Tests and benches fail loudly on purpose: a panic is their way to report.
@@ -15,7 +18,7 @@ use std::fmt::Write;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use scorps::pack::{Pack, Source, builtin, explain, lint, load_str};
+use scorps::pack::{Pack, Source, builtin, explain, lint, load_str, similar};
 
 /// A pack of `pillars` × `questions` questions, each with `practices` practices plus "None of
 /// these" and risk rules that mention every practice.
@@ -58,7 +61,23 @@ fn load(name: &'static str, text: &str) -> Pack {
 }
 
 fn benches(c: &mut Criterion) {
+    // What every start pays (the packs the build validated, read from JSON), against what it paid
+    // before build.rs (parsing and validating the YAML).
     c.bench_function("load the 7 built-in packs", |b| b.iter(builtin::packs));
+    c.bench_function("parse the 7 built-in packs from YAML", |b| {
+        b.iter(|| {
+            builtin::FILES
+                .iter()
+                .map(|(name, text)| load(name, black_box(text)))
+                .collect::<Vec<Pack>>()
+        });
+    });
+    let builtins = builtin::packs();
+    let others: Vec<&Pack> = builtins.iter().collect();
+    c.bench_function(
+        "near-duplicate titles, 1 pack against the 7 built-ins",
+        |b| b.iter(|| similar::near_duplicates(black_box(&others[..1]), &others)),
+    );
 
     let text = generated(6, 500, 5);
     let pack = load("generated.yaml", &text);

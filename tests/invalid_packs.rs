@@ -32,6 +32,11 @@ const fn case(file: &'static str, at: &'static str, expect: &'static [&'static s
 
 /// Written by the test into a temporary folder (8 MiB + 1 byte is too big to commit).
 const OVERSIZED: &str = "oversized.yaml";
+/// Written by the test: two rules of 178,000 choice names each (2.4 MB), the pack of issue 11
+/// that kept `packs check` busy for minutes.
+const LONG_CONDITIONS: &str = "long-conditions.yaml";
+/// The fixtures the test writes rather than reads.
+const GENERATED: [&str; 2] = [OVERSIZED, LONG_CONDITIONS];
 
 const CASES: &[Case] = &[
     case(
@@ -337,6 +342,14 @@ const CASES: &[Case] = &[
         "1:9",
         &["expected a whole number", "found `one`"],
     ),
+    case(
+        LONG_CONDITIONS,
+        "33:19",
+        &[
+            "question `q`",
+            "the condition names choices 178000 times; a condition may name at most 1000",
+        ],
+    ),
     Case {
         file: OVERSIZED,
         at: None,
@@ -378,13 +391,38 @@ fn write_oversized(dir: &Path) {
     std::fs::write(dir.join(OVERSIZED), text).unwrap();
 }
 
+fn write_long_conditions(dir: &Path) {
+    let mut text = String::from(
+        "schema: 1\nid: long\nname: Long\nversion: 1.0.0\npillars:\n  - id: security\n    name: S\n    questions:\n      - id: q\n        title: Q?\n        choices:\n",
+    );
+    for c in 0..19 {
+        text.push_str(&format!(
+            "          - {{ id: c{c}, title: C{c}, improve: x }}\n"
+        ));
+    }
+    text.push_str("          - { id: none, title: None of these, none: true }\n        risk:\n");
+    // Terms that never hold, so that every selection would evaluate all of them.
+    for level in ["none", "medium"] {
+        let terms: Vec<String> = (0..89_000)
+            .map(|i| format!("c{} && !c{}", i % 19, i % 19))
+            .collect();
+        text.push_str(&format!(
+            "          - {level}: \"{}\"\n",
+            terms.join(" || ")
+        ));
+    }
+    text.push_str("          - default: high\n");
+    std::fs::write(dir.join(LONG_CONDITIONS), text).unwrap();
+}
+
 #[test]
 fn every_invalid_pack_is_refused_with_file_line_column_and_token() {
     let generated = tempfile::tempdir().unwrap();
     write_oversized(generated.path());
+    write_long_conditions(generated.path());
     let mut failures = Vec::new();
     for case in CASES {
-        let dir = if case.file == OVERSIZED {
+        let dir = if GENERATED.contains(&case.file) {
             generated.path().to_path_buf()
         } else {
             fixtures()
@@ -392,7 +430,7 @@ fn every_invalid_pack_is_refused_with_file_line_column_and_token() {
         let (code, stdout, stderr, took) = check(&dir, case.file);
         if matches!(
             case.file,
-            "alias-bomb.yaml" | "deep-nesting.yaml" | OVERSIZED
+            "alias-bomb.yaml" | "deep-nesting.yaml" | OVERSIZED | LONG_CONDITIONS
         ) {
             // Reported, not asserted: timings depend on the machine.
             eprintln!("{}: refused in {took:?}", case.file);
@@ -437,7 +475,7 @@ fn every_fixture_has_a_row_and_every_row_a_fixture() {
     let rows: Vec<&str> = CASES
         .iter()
         .map(|c| c.file)
-        .filter(|f| *f != OVERSIZED)
+        .filter(|f| !GENERATED.contains(f))
         .collect();
     let missing: Vec<&String> = files
         .iter()
@@ -458,7 +496,7 @@ fn every_fixture_has_a_row_and_every_row_a_fixture() {
 #[test]
 fn every_error_is_a_single_located_line_followed_by_help() {
     // Pipelines grep the first line; people read the snippet and the help under it.
-    for case in CASES.iter().filter(|c| c.file != OVERSIZED) {
+    for case in CASES.iter().filter(|c| !GENERATED.contains(&c.file)) {
         let (_, _, stderr, _) = check(&fixtures(), case.file);
         let first = stderr.lines().next().unwrap_or_default();
         assert!(

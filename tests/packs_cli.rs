@@ -257,7 +257,7 @@ fn a_schema_file_beside_the_packs_is_not_read_as_a_pack() {
     sb.write(".scorps/packs/team.yaml", &pack("team", "Team"));
     sb.write(
         ".scorps/packs/scorps-pack.schema.json",
-        &scorps::pack::raw::schema_json(),
+        &scorps::pack::raw::schema_json().unwrap(),
     );
     let list = stdout_of(sb.scorps().args(["packs", "list"]));
     row(&list, "team");
@@ -342,22 +342,25 @@ fn check_prints_lint_warnings_and_still_exits_0() {
 }
 
 #[test]
-fn strict_makes_warnings_fail_with_exit_2() {
+fn strict_makes_warnings_fail_with_exit_2_and_never_says_ok() {
     let sb = Sandbox::new();
-    sb.scorps()
-        .args([
-            "packs",
-            "check",
-            "--strict",
-            fixture("warnings.yaml").to_str().unwrap(),
-        ])
-        .assert()
-        .code(2)
-        .stderr(
-            predicate::str::contains(LINT_WARNINGS[2]).and(predicate::str::ends_with(
-                "0 error(s), 5 warning(s) (--strict)\n",
-            )),
-        );
+    let file = fixture("warnings.yaml");
+    let out = sb
+        .scorps()
+        .args(["packs", "check", "--strict", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(LINT_WARNINGS[2]), "{stderr}");
+    assert!(
+        stderr.ends_with(&format!(
+            "\n{}: fails --strict: pack `lint-me` 0.1.0, 1 questions, 5 warning(s)\n0 error(s), 5 warning(s) (--strict)\n",
+            file.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(": ok:"), "{stderr}");
 }
 
 #[test]
@@ -749,6 +752,64 @@ fn the_committed_coverage_page_is_current() {
     assert!(
         committed == generated,
         "docs/packs-coverage.md is stale: run `scorps packs coverage --format md > docs/packs-coverage.md`\n{generated}"
+    );
+}
+
+/// A question of 19 practices and "None of these" whose rules name choices 2,994 times: under the
+/// load limit, but its truth table would take billions of steps.
+fn costly_pack() -> String {
+    let mut text = String::from(
+        "schema: 1\nid: costly\nname: Costly\nversion: 1.0.0\npillars:\n  - id: security\n    name: S\n    questions:\n      - id: wide\n        title: Wide?\n        choices:\n",
+    );
+    for c in 0..19 {
+        text.push_str(&format!(
+            "          - {{ id: c{c}, title: Practice {c}, improve: x }}\n"
+        ));
+    }
+    text.push_str("          - { id: none, title: None of these, none: true }\n        risk:\n");
+    for level in ["none", "medium", "high"] {
+        let terms: Vec<String> = (0..499)
+            .map(|i| format!("c{} && !c{}", i % 19, i % 19))
+            .collect();
+        text.push_str(&format!(
+            "          - {level}: \"{}\"\n",
+            terms.join(" || ")
+        ));
+    }
+    text + "          - default: high\n"
+}
+
+#[test]
+fn check_and_explain_stay_bounded_on_long_conditions() {
+    let sb = Sandbox::new();
+    sb.write("costly.yaml", &costly_pack());
+    let out = sb
+        .scorps()
+        .args(["packs", "check", "costly.yaml"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("warning: costly.yaml: pack `costly`: 1 question(s), from `wide` on, were not checked selection by selection: the pack's truth tables take more than 268435456 steps (selections × size of the rules)"),
+        "{stderr}"
+    );
+    let explained = stdout_of(
+        sb.scorps()
+            .args(["packs", "explain", "costly.yaml", "wide"]),
+    );
+    assert!(
+        explained.contains("\nSelections (524288): not tabulated: going through them would take "),
+        "{explained}"
+    );
+    assert!(
+        explained.contains("more than 268435456; shorten the conditions or split the question\n"),
+        "{explained}"
+    );
+    // Long conditions are shown cut, with how many names were left out.
+    assert!(
+        explained.contains(" … (998 choice names in all)\n"),
+        "{explained}"
     );
 }
 

@@ -21,8 +21,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use scorps::config::{Config, Paths};
-use scorps::pack::Catalog;
-use scorps::pack::load::Origin;
+use scorps::pack::{Catalog, Origin};
 
 use crate::cli::{Cli, Command};
 

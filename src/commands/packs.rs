@@ -37,7 +37,7 @@ pub fn run(ctx: &Ctx, cmd: PacksCommand) -> Result<ExitCode> {
         }
         PacksCommand::Coverage { format } => coverage(ctx, format),
         PacksCommand::Schema => {
-            emit(None, &(raw::schema_json() + "\n"))?;
+            emit(None, &(raw::schema_json()? + "\n"))?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -145,8 +145,14 @@ fn check(ctx: &Ctx, files: &[std::path::PathBuf], strict: bool) -> ExitCode {
                 } else {
                     format!(", {} warning(s)", found.len())
                 };
+                // Under --strict a warning fails the file, so it must not read "ok".
+                let verdict = if strict && !found.is_empty() {
+                    "fails --strict"
+                } else {
+                    "ok"
+                };
                 eprintln!(
-                    "{}: ok: pack `{}` {}, {} questions{note}",
+                    "{}: {verdict}: pack `{}` {}, {} questions{note}",
                     file.display(),
                     pack.id,
                     clean_line(&pack.version),

@@ -1,46 +1,29 @@
 //! The packs shipped inside the binary.
+//!
+//! `build.rs` validates `pillars/*.yaml` and embeds each pack as JSON, so a start of scorps reads
+//! JSON instead of parsing and validating YAML; the YAML texts are embedded too, for reference.
 
-use super::load::load_str;
 use super::{Pack, Source};
 
-/// File name and text of every built-in pack, in the order they are offered.
-pub const FILES: [(&str, &str); 7] = [
-    ("security.yaml", include_str!("../../pillars/security.yaml")),
-    (
-        "reliability.yaml",
-        include_str!("../../pillars/reliability.yaml"),
-    ),
-    (
-        "operational-excellence.yaml",
-        include_str!("../../pillars/operational-excellence.yaml"),
-    ),
-    (
-        "performance.yaml",
-        include_str!("../../pillars/performance.yaml"),
-    ),
-    ("cost.yaml", include_str!("../../pillars/cost.yaml")),
-    (
-        "sustainability.yaml",
-        include_str!("../../pillars/sustainability.yaml"),
-    ),
-    (
-        "engineering-excellence.yaml",
-        include_str!("../../pillars/engineering-excellence.yaml"),
-    ),
-];
+// `FILES` (the YAML texts) and `EMBEDDED` (the packs the build validated, as JSON).
+include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 
 /// Built-in packs that a new review includes only when asked for.
-pub const OPT_IN: [&str; 1] = ["engineering-excellence"];
+pub(crate) const OPT_IN: [&str; 1] = ["engineering-excellence"];
 
-/// Every built-in pack, parsed.
+/// Every built-in pack, validated when scorps was built.
 ///
-/// The texts are checked by the test suite, so a failure here is a build defect; such a pack is
-/// skipped rather than taking the whole program down.
+/// The build refuses an invalid pack and a test checks that each embedded pack equals its YAML
+/// loaded at run time, so a failure here is a build defect; such a pack is skipped rather than
+/// taking the whole program down.
 pub fn packs() -> Vec<Pack> {
     FILES
         .iter()
-        .filter_map(|(name, text)| {
-            load_str(&format!("pillars/{name}"), text, Source::Builtin(name)).ok()
+        .zip(EMBEDDED)
+        .filter_map(|((name, _), json)| {
+            let mut pack: Pack = serde_json::from_str(json).ok()?;
+            pack.source = Source::Builtin(name);
+            Some(pack)
         })
         .collect()
 }
@@ -48,7 +31,20 @@ pub fn packs() -> Vec<Pack> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::lint;
+    use crate::pack::{lint, load_str};
+
+    #[test]
+    fn every_embedded_pack_equals_its_yaml_loaded_at_run_time() {
+        let embedded = packs();
+        assert_eq!(embedded.len(), FILES.len());
+        for ((name, text), pack) in FILES.iter().zip(&embedded) {
+            let loaded = load_str(name, text, Source::Builtin(name))
+                .unwrap_or_else(|e| panic!("{}", e.report()));
+            // Every field: ids, texts, positions, rules and their compiled form, the digest.
+            assert_eq!(&loaded, pack, "{name}");
+            assert_eq!(pack.source, Source::Builtin(name));
+        }
+    }
 
     #[test]
     fn every_builtin_loads_and_passes_lint_without_warnings() {

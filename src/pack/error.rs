@@ -7,11 +7,13 @@
 use std::fmt;
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
 /// The most characters of a source line a snippet shows.
 const SNIPPET_WIDTH: usize = 100;
 
 /// A 1-based line and column in a pack file.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Pos {
     pub line: u32,
     pub col: u32,
@@ -72,7 +74,7 @@ impl PackError {
         }
     }
 
-    pub fn context(mut self, context: impl Into<String>) -> PackError {
+    pub(crate) fn context(mut self, context: impl Into<String>) -> PackError {
         self.context = context.into();
         self
     }

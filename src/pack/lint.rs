@@ -6,29 +6,28 @@
 use super::error::PackError;
 use super::{MissingRisk, Pack, Question, Risk, RiskRules, UNDECLARED_IF_MISSING};
 
-/// The most selections lint evaluates in one pack (about a second of work). A hostile 8 MiB pack
-/// of 20-choice questions would otherwise take minutes; past the budget, questions are still
-/// checked for everything but their truth tables, and one warning says how many were skipped.
-pub const SELECTION_BUDGET: u64 = 1 << 23;
+/// The most truth-table steps lint takes for one pack (selections × the size of the rules, see
+/// [`Question::truth_table_cost`]; about a second of work). A hostile pack of 20-choice questions
+/// or long conditions would otherwise take minutes; past the budget, questions are still checked
+/// for everything but their truth tables, and one warning says how many were skipped.
+pub(crate) const LINT_BUDGET: u64 = 1 << 28;
 
 /// Every warning for a pack, in file order.
 pub fn lint(pack: &Pack) -> Vec<PackError> {
     let file = pack.source.to_string();
     let mut out = Vec::new();
-    let mut budget = SELECTION_BUDGET;
+    let mut budget = LINT_BUDGET;
     let mut skipped = Vec::new();
     for (_, q) in pack.questions() {
         // Only ordered rules are checked selection by selection; levels and thresholds cost
         // nothing here, so they leave the budget to the questions that need it.
-        let count = match q.risk {
-            RiskRules::Ordered { .. } => {
-                (1u64 << q.practices().count()) - 1 + u64::from(q.none_choice().is_some())
-            }
+        let cost = match q.risk {
+            RiskRules::Ordered { .. } => q.truth_table_cost(),
             RiskRules::IfMissing | RiskRules::Thresholds => 0,
         };
-        let exhaustive = count <= budget;
+        let exhaustive = cost <= budget;
         if exhaustive {
-            budget -= count;
+            budget -= cost;
         } else {
             skipped.push(q.id.as_str());
         }
@@ -42,12 +41,12 @@ pub fn lint(pack: &Pack) -> Vec<PackError> {
                 &file,
                 super::Pos::default(),
                 format!(
-                    "{} question(s), from `{first}` on, were not checked selection by selection: the pack has more than {SELECTION_BUDGET} selections in all",
+                    "{} question(s), from `{first}` on, were not checked selection by selection: the pack's truth tables take more than {LINT_BUDGET} steps (selections × size of the rules)",
                     skipped.len()
                 ),
             )
             .context(format!("pack `{}`", pack.id))
-            .help("split the pack into smaller ones, or give questions fewer practices"),
+            .help("split the pack into smaller ones, give questions fewer practices, or shorten long conditions"),
         );
     }
     out
@@ -55,7 +54,7 @@ pub fn lint(pack: &Pack) -> Vec<PackError> {
 
 /// The longest short label that fits the narrow places it is shown in (the review navigator is
 /// 24 columns wide).
-pub const SHORT_MAX: usize = 24;
+pub(crate) const SHORT_MAX: usize = 24;
 
 /// Short labels that are long or shared with another question, and references listed twice.
 fn labels(file: &str, pack: &Pack, out: &mut Vec<PackError>) {
@@ -209,7 +208,7 @@ fn question(file: &str, pack: &str, q: &Question, exhaustive: bool, out: &mut Ve
         if *n == 0 {
             out.push(warn(
                 rule.pos,
-                format!("the rule `{}: {}` can never decide: earlier rules cover every selection it holds for", rule.level, rule.condition),
+                format!("the rule `{}: {}` can never decide: earlier rules cover every selection it holds for", rule.level, rule.condition.abbreviated(120)),
                 "reorder the rules, narrow an earlier one, or remove this one",
             ));
         }
@@ -303,12 +302,16 @@ mod tests {
     }
 
     #[test]
-    fn a_pack_past_the_selection_budget_is_still_linted_cheaply() {
-        // 40 questions of 19 practices: 40 × 2^19 selections, past the budget.
+    fn questions_past_the_budget_are_still_linted_cheaply() {
+        // q0 is small; q1..q3 have 19 practices and a 998-name condition: 2^19 selections × about
+        // 1,500 nodes each, past the budget on their own, so none of their tables is computed.
         let mut text = String::from(
-            "schema: 1\nid: big\nname: Big\nversion: 1.0.0\npillars:\n  - id: security\n    name: S\n    questions:\n",
+            "schema: 1\nid: big\nname: Big\nversion: 1.0.0\npillars:\n  - id: security\n    name: S\n    questions:\n      - id: q0\n        title: Q?\n        choices:\n          - { id: a, title: A, improve: x }\n          - { id: b, title: B, improve: x }\n        risk:\n          - medium: a || b\n          - none: a && b\n          - default: high\n",
         );
-        for q in 0..40 {
+        let long: Vec<String> = (0..499)
+            .map(|i| format!("c{} && !c{}", i % 10, i % 10))
+            .collect();
+        for q in 1..4 {
             text.push_str(&format!(
                 "      - id: q{q}\n        title: Q?\n        choices:\n"
             ));
@@ -317,22 +320,36 @@ mod tests {
                     "          - {{ id: c{c}, title: C, improve: x }}\n"
                 ));
             }
-            text.push_str("        risk:\n          - none: c0 && c1\n          - default: high\n");
+            text.push_str(&format!(
+                "        risk:\n          - medium: \"{}\"\n          - none: c0 && c1\n          - default: high\n",
+                long.join(" || ")
+            ));
         }
         let pack = load_str("big.yaml", &text, Source::Builtin("big.yaml")).unwrap();
-        let w: Vec<String> = lint(&pack).iter().map(ToString::to_string).collect();
-        let skipped = w
-            .iter()
-            .find(|w| w.contains("were not checked selection by selection"))
-            .expect("a budget warning");
+        let (_, q1) = pack.question("q1").unwrap();
         assert!(
-            skipped.contains("24 question(s), from `q16` on"),
-            "{skipped}"
+            q1.truth_table_cost() > LINT_BUDGET,
+            "{}",
+            q1.truth_table_cost()
         );
-        // Checks that need no truth table still run on every question.
+        let w: Vec<String> = lint(&pack).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            w.last().map(String::as_str),
+            Some(
+                "warning: built-in (big.yaml): pack `big`: 3 question(s), from `q1` on, were not checked selection by selection: the pack's truth tables take more than 268435456 steps (selections × size of the rules)"
+            ),
+            "{w:?}"
+        );
+        // The small question's table is checked; checks that need no table still run on all.
         assert!(
             w.iter()
-                .any(|w| w.contains("q39") && w.contains("practice `c5` is not mentioned"))
+                .any(|w| w.contains("q0") && w.contains("the rule `none: a && b` can never decide")),
+            "{w:?}"
+        );
+        assert!(
+            w.iter()
+                .any(|w| w.contains("q3") && w.contains("practice `c18` is not mentioned")),
+            "{w:?}"
         );
     }
 

@@ -12,7 +12,7 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{DuplicateKeyPolicy, Spanned};
 
 use super::error::Pos;
-use super::load::yaml_options;
+use super::raw::yaml_options;
 
 /// The ids around a position, e.g. "question `identities`, choice `mfa`"; `None` when the file
 /// is not YAML, or the position is outside every pillar and the pack has no id.

@@ -2,17 +2,53 @@
 //!
 //! Unknown fields are refused here (`deny_unknown_fields`), and ids keep their source position
 //! (`Spanned`) so that validation can point at them. The JSON Schema that editors use is
-//! generated from these types, so the schema and the parser cannot drift apart.
+//! generated from these types, so the schema and the parser cannot drift apart. The bounds YAML is
+//! read with and the file digest live here too, because `build.rs` reads the built-in packs with
+//! this same file.
 
 use schemars::JsonSchema;
 use serde::Deserialize;
-use serde_saphyr::Spanned;
+use serde_saphyr::{Budget, Options, Spanned};
+use sha2::{Digest, Sha256};
+
+/// The largest pack file read, in bytes (the largest real AWS lens is about 0.2 MiB).
+pub(crate) const MAX_PACK_BYTES: usize = 8 * 1024 * 1024;
+
+/// Bounds that stop an alias bomb or runaway nesting long before it costs memory or time.
+pub(crate) fn yaml_options() -> Options {
+    let mut budget = Budget::default();
+    budget.max_depth = 48;
+    budget.max_aliases = 2_000;
+    budget.max_anchors = 2_000;
+    budget.max_nodes = 2_000_000;
+    budget.max_events = 4_000_000;
+    budget.max_total_scalar_bytes = 4 * MAX_PACK_BYTES;
+    let mut options = Options::default();
+    options.budget = Some(budget);
+    // Packs use no YAML tags, and ignoring one hides a mistake: in `- high: !mfa && sso` YAML
+    // reads `!mfa` as a tag, and the condition would silently become `sso`.
+    options.reject_unsupported_tags = true;
+    options.alias_limits.max_total_replayed_events = 200_000;
+    options.alias_limits.max_alias_expansions_per_anchor = 1_000;
+    options
+}
+
+/// The digest a review records to notice a changed pack: `sha256:` and the hex of the file's bytes.
+pub(crate) fn sha256(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(7 + 64);
+    out.push_str("sha256:");
+    for b in digest {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
 
 /// A scorps question pack.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "scorps question pack")]
-pub struct RawPack {
+pub(crate) struct RawPack {
     /// Pack format version; always 1.
     #[schemars(with = "u32", range(min = 1, max = 1))]
     pub schema: Spanned<u32>,
@@ -33,7 +69,7 @@ pub struct RawPack {
 /// a custom id.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawPillar {
+pub(crate) struct RawPillar {
     #[schemars(with = "String", regex(pattern = r"^[A-Za-z0-9_-]+$"))]
     pub id: Spanned<String>,
     pub name: String,
@@ -43,7 +79,7 @@ pub struct RawPillar {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawQuestion {
+pub(crate) struct RawQuestion {
     /// Unique within the pack and stable forever: reviews refer to it.
     #[schemars(with = "String", regex(pattern = r"^[A-Za-z0-9_-]+$"))]
     pub id: Spanned<String>,
@@ -75,7 +111,7 @@ pub struct RawQuestion {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawChoice {
+pub(crate) struct RawChoice {
     /// Letters, digits, '_' and '-'; unique within the question.
     #[schemars(with = "String", regex(pattern = r"^[A-Za-z0-9_-]+$"))]
     pub id: Spanned<String>,
@@ -105,7 +141,7 @@ pub struct RawChoice {
 /// How much risk a missing practice carries.
 #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
-pub enum RawIfMissing {
+pub(crate) enum RawIfMissing {
     Low,
     Medium,
     High,
@@ -113,7 +149,7 @@ pub enum RawIfMissing {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawLink {
+pub(crate) struct RawLink {
     pub title: String,
     #[schemars(with = "String", regex(pattern = r"^https?://"))]
     pub url: Spanned<String>,
@@ -123,7 +159,7 @@ pub struct RawLink {
 /// under which it applies; or the default level.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase", deny_unknown_fields)]
-pub enum RawRule {
+pub(crate) enum RawRule {
     None(#[schemars(with = "String")] Spanned<String>),
     Medium(#[schemars(with = "String")] Spanned<String>),
     High(#[schemars(with = "String")] Spanned<String>),
@@ -132,14 +168,13 @@ pub enum RawRule {
 
 #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
-pub enum RawLevel {
+pub(crate) enum RawLevel {
     None,
     Medium,
     High,
 }
 
 /// The JSON Schema of the pack format, pretty-printed.
-pub fn schema_json() -> String {
-    let schema = schemars::schema_for!(RawPack);
-    serde_json::to_string_pretty(&schema).unwrap_or_default()
+pub fn schema_json() -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(&schemars::schema_for!(RawPack))
 }

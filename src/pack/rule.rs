@@ -7,8 +7,10 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 /// A parsed condition over choice ids.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Expr {
     /// A choice id: true when that choice is selected.
     Var(String),
@@ -34,7 +36,7 @@ impl fmt::Display for SyntaxError {
 }
 
 /// Whether `c` may appear in a choice id.
-pub fn is_id_char(c: char) -> bool {
+pub(crate) fn is_id_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '-'
 }
 
@@ -289,9 +291,28 @@ impl fmt::Display for Expr {
     }
 }
 
+/// The most choice names one condition may hold, repeats counted. Real AWS lenses use at most
+/// 13 and scorps's own export about 400 (thresholds over 14 practices); the bound keeps a
+/// hostile pack from making every truth table cost millions of steps per selection.
+pub(crate) const MAX_CONDITION_TERMS: usize = 1_000;
+
+impl Expr {
+    /// The condition as written, cut to about `max` characters with the count of names left out.
+    pub(crate) fn abbreviated(&self, max: usize) -> String {
+        let text = self.to_string();
+        if text.chars().count() <= max {
+            return text;
+        }
+        let cut: String = text.chars().take(max).collect();
+        // Back to the end of the last whole id, so no id is shown cut in half.
+        let cut = cut.trim_end_matches(is_id_char).trim_end();
+        format!("{cut} … ({} choice names in all)", self.names().len())
+    }
+}
+
 /// A condition with its names resolved to choice indices, evaluated over a bit set.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Compiled {
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) enum Compiled {
     Var(u32),
     Not(Box<Compiled>),
     And(Vec<Compiled>),
@@ -315,6 +336,17 @@ impl Compiled {
                     .collect::<Result<_, _>>()?,
             ),
         })
+    }
+
+    /// How many nodes the condition has: what evaluating it once costs, at most.
+    pub fn size(&self) -> usize {
+        match self {
+            Compiled::Var(_) => 1,
+            Compiled::Not(e) => 1 + e.size(),
+            Compiled::And(es) | Compiled::Or(es) => {
+                1 + es.iter().map(Compiled::size).sum::<usize>()
+            }
+        }
     }
 
     /// Whether the condition holds when the choices whose bits are set in `selected` are true.

@@ -6,7 +6,7 @@ use super::{Pack, RiskRules};
 use crate::text::{clean_block, clean_line};
 
 /// Wraps `text` at `width` columns with `indent` before every line.
-pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+pub(crate) fn wrap(text: &str, width: usize, indent: &str) -> String {
     let mut out = String::new();
     for para in clean_block(text).split('\n') {
         let mut line = String::new();
@@ -73,7 +73,7 @@ pub fn show(pack: &Pack) -> String {
                 RiskRules::Ordered { rules, default, .. } => {
                     let rules: Vec<String> = rules
                         .iter()
-                        .map(|r| format!("{}: {}", r.level, r.condition))
+                        .map(|r| format!("{}: {}", r.level, r.condition.abbreviated(300)))
                         .collect();
                     let _ = writeln!(out, "   risk: {} · default: {default}", rules.join(" · "));
                 }

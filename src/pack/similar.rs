@@ -14,9 +14,9 @@ use super::error::PackError;
 use super::{Choice, Pack, Question};
 
 /// Shared words / all words, in percent, from which two titles are near-duplicates.
-pub const THRESHOLD_PERCENT: usize = 70;
+pub(crate) const THRESHOLD_PERCENT: usize = 70;
 /// Titles compared word by word at most, over one check (a fraction of a second).
-pub const COMPARISON_BUDGET: usize = 1 << 22;
+pub(crate) const COMPARISON_BUDGET: usize = 1 << 22;
 
 /// Words that carry no meaning of their own in a practice title.
 const STOP_WORDS: &[&str] = &[

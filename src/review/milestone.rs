@@ -144,15 +144,14 @@ struct File {
 
 /// Where the milestones of a review are kept: `payments.review.toml` → `payments.milestones.toml`.
 pub fn path_for(review: &Path) -> PathBuf {
-    let name = review
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = name
-        .strip_suffix(".review.toml")
-        .or_else(|| name.strip_suffix(".toml"))
-        .filter(|s| !s.is_empty())
-        .unwrap_or(if name.is_empty() { "review" } else { &name });
+    // A review named only `.review.toml` keeps its whole name, so that its milestones never meet
+    // those of `review.review.toml`.
+    let stem = super::stem(review).unwrap_or_else(|| {
+        review.file_name().map_or_else(
+            || "review".to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    });
     review.with_file_name(format!("{stem}.milestones.toml"))
 }
 
@@ -193,15 +192,7 @@ pub fn load(review: &Path) -> Result<Vec<Milestone>, StoreError> {
 
 /// Parses milestones text; `name` is how errors refer to it.
 pub fn parse(name: &str, text: &str) -> Result<Vec<Milestone>, StoreError> {
-    let file: File = toml::from_str(text).map_err(|e| {
-        let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
-        StoreError::Parse {
-            path: name.to_string(),
-            line,
-            col,
-            message: e.message().to_string(),
-        }
-    })?;
+    let file: File = super::store::from_toml(name, text)?;
     if file.format > FORMAT {
         return Err(StoreError::Format {
             path: name.to_string(),
@@ -211,13 +202,6 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Milestone>, StoreError> {
     let mut milestones = file.milestones;
     milestones.sort_by_key(|m| m.date);
     Ok(milestones)
-}
-
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
 }
 
 /// Why a milestone could not be added.

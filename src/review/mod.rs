@@ -20,3 +20,14 @@ pub mod store;
 pub use self::model::{Acceptance, Answer, Day, PackRef, Review, State, Timestamp, key};
 pub use self::resolve::{Resolved, resolve};
 pub use self::score::{Scorecard, score};
+
+/// A review's file name without its ending (`payments.review.toml` → `payments`), or `None` when
+/// nothing is left. The files that travel with a review are named after it.
+pub fn stem(review: &std::path::Path) -> Option<String> {
+    let name = review.file_name()?.to_string_lossy().into_owned();
+    let stem = name
+        .strip_suffix(".review.toml")
+        .or_else(|| name.strip_suffix(".toml"))
+        .unwrap_or(&name);
+    (!stem.is_empty()).then(|| stem.to_string())
+}

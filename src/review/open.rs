@@ -9,7 +9,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::model::Review;
-use super::resolve::{MissingPack, PackChange, resolve, resolve_borrowed};
+use super::resolve::{MissingPack, PackChange, resolve_borrowed};
 use super::store::{self, StoreError};
 use crate::pack::{Catalog, Pack};
 use crate::text::clean_line;
@@ -89,7 +89,22 @@ pub fn open(path: &Path, catalog: &Catalog) -> Result<Opened, OpenError> {
 
 /// Binds a review already in memory (a new one, or one read elsewhere) to its packs.
 pub fn bind(path: &Path, review: Review, catalog: &Catalog) -> Result<Opened, OpenError> {
-    let resolved = resolve(&review, catalog).map_err(|source| OpenError::MissingPack {
+    let bound = bind_borrowed(path, review, catalog)?;
+    Ok(Opened {
+        path: path.to_path_buf(),
+        review: bound.review,
+        packs: bound.packs.into_iter().cloned().collect(),
+        notes: bound.notes,
+    })
+}
+
+/// Binds a review to the catalog's packs without copying them, and collects the notes.
+fn bind_borrowed<'c>(
+    path: &Path,
+    review: Review,
+    catalog: &'c Catalog,
+) -> Result<Borrowed<'c>, OpenError> {
+    let resolved = resolve_borrowed(&review, catalog).map_err(|source| OpenError::MissingPack {
         path: path.display().to_string(),
         source,
     })?;
@@ -100,8 +115,7 @@ pub fn bind(path: &Path, review: Review, catalog: &Catalog) -> Result<Opened, Op
         anomalies,
         resolved.orphans,
     );
-    Ok(Opened {
-        path: path.to_path_buf(),
+    Ok(Borrowed {
         review,
         packs: resolved.packs,
         notes,
@@ -136,28 +150,13 @@ pub struct Borrowed<'c> {
 /// portfolio), where the copies would cost more than the reading.
 pub fn open_borrowed<'c>(path: &Path, catalog: &'c Catalog) -> Result<Borrowed<'c>, OpenError> {
     let review = store::load(path)?;
-    let resolved = resolve_borrowed(&review, catalog).map_err(|source| OpenError::MissingPack {
-        path: path.display().to_string(),
-        source,
-    })?;
-    let anomalies = super::check::anomalies(&review, &resolved.packs);
-    let notes = notes(
-        resolved.changes,
-        resolved.duplicates,
-        anomalies,
-        resolved.orphans,
-    );
-    Ok(Borrowed {
-        review,
-        packs: resolved.packs,
-        notes,
-    })
+    bind_borrowed(path, review, catalog)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::load::Origin;
+    use crate::pack::Origin;
     use crate::pack::{Source, load_str};
 
     fn pack(version: &str, question: &str) -> Pack {

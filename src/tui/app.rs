@@ -16,7 +16,7 @@ use ratatui_textarea::TextArea;
 
 use super::input::LineInput;
 use super::start::StartForm;
-use crate::review::session::{Filter, Session};
+use crate::review::session::Session;
 
 /// Which pane takes the keys on the walk screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -350,10 +350,10 @@ impl App {
 
     /// What the walk covers, for the navigator's title.
     pub fn scope(&self) -> String {
-        let Some(filter) = self.session().map(Session::filter) else {
+        let Some(session) = self.session() else {
             return String::new();
         };
-        scope(filter)
+        scope(session)
     }
 
     /// A new question is up: the first practice highlighted, its notes in the editor, its clock
@@ -383,11 +383,25 @@ impl App {
 }
 
 /// "Questions", "Pillar security", "Flagged questions".
-fn scope(filter: &Filter) -> String {
+fn scope(session: &Session) -> String {
+    let filter = session.filter();
     if filter.flagged {
         "Flagged questions".to_string()
     } else if !filter.pillars.is_empty() {
-        format!("Pillar {}", filter.pillars.join(", "))
+        // The pillars by name, as the navigator's headings show them.
+        let names: Vec<&str> = filter
+            .pillars
+            .iter()
+            .map(|id| {
+                session
+                    .packs()
+                    .iter()
+                    .flat_map(|p| &p.pillars)
+                    .find(|p| &p.id == id)
+                    .map_or(id.as_str(), |p| p.name.as_str())
+            })
+            .collect();
+        names.join(", ")
     } else if !filter.questions.is_empty() {
         format!("{} chosen questions", filter.questions.len())
     } else {

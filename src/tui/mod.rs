@@ -37,19 +37,7 @@ pub use self::run::run;
 
 /// A review's name without its ending: `payments.review.toml` → `payments`.
 pub fn review_stem(review: &Path) -> String {
-    let name = review
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = name
-        .strip_suffix(".review.toml")
-        .or_else(|| name.strip_suffix(".toml"))
-        .unwrap_or(&name);
-    if stem.is_empty() {
-        "review".to_string()
-    } else {
-        stem.to_string()
-    }
+    crate::review::stem(review).unwrap_or_else(|| "review".to_string())
 }
 
 /// Where the backlog goes by default: the export folder, else beside the review, named after it.

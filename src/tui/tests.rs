@@ -66,7 +66,7 @@ pub(super) fn demo_pack() -> crate::pack::Pack {
 
 fn catalog_of(pack: crate::pack::Pack) -> crate::pack::Catalog {
     let mut catalog = crate::pack::Catalog::default();
-    catalog.add(crate::pack::load::Origin::Builtin, pack);
+    catalog.add(crate::pack::Origin::Builtin, pack);
     catalog
 }
 

@@ -9,7 +9,8 @@ use super::read::Checklist;
 use super::reader::Reader;
 use super::yaml;
 use crate::pack::lens::json;
-use crate::pack::load::{PackErrors, load_str, valid_pack_id};
+use crate::pack::load::{PackErrors, load_str};
+use crate::pack::validate::valid_pack_id;
 use crate::pack::{MissingRisk, Pack, PackError, Pos, Source};
 
 /// A checklist read into a pack, with the YAML that `scorps checklist import` writes and what

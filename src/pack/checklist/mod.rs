@@ -27,7 +27,8 @@ use std::path::Path;
 pub use self::answers::Answered;
 pub use self::export::{Exported, export};
 pub use self::import::{Imported, ItemRef, import};
-use super::load::{MAX_PACK_BYTES, PackErrors};
+use super::load::PackErrors;
+use super::raw::MAX_PACK_BYTES;
 use super::{Pack, PackError, Pos, Source, lens};
 
 /// Where an item stands in a filled checklist. The workbook's five, and `Risk accepted`, which

@@ -11,7 +11,7 @@ use super::map;
 use super::read::{Item, Lists};
 use super::reader::{Fields, Reader};
 use crate::pack::lens::json::Value;
-use crate::pack::load::valid_id;
+use crate::pack::validate::valid_id;
 use crate::pack::{Link, MissingRisk, Pos};
 
 impl Reader<'_> {

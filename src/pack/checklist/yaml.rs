@@ -6,7 +6,7 @@
 
 use super::group::PillarDraft;
 use super::read::Checklist;
-use crate::pack::lens::yaml::scalar;
+use crate::pack::lens::yaml::{field, item};
 
 /// The id of a question's "None of these": `none`, unless an item already has that id.
 pub(crate) fn none_id<'a>(ids: impl Iterator<Item = &'a str> + Clone) -> String {
@@ -74,25 +74,6 @@ pub(crate) fn emit(c: &Checklist, id: &str, pillars: &[PillarDraft]) -> String {
         }
     }
     out
-}
-
-/// `key: value` at `indent`.
-fn field(out: &mut String, indent: usize, key: &str, value: &str) {
-    out.push_str(&" ".repeat(indent));
-    out.push_str(key);
-    out.push(':');
-    out.push_str(&scalar(value, indent + 2));
-    out.push('\n');
-}
-
-/// `- key: value`, the first key of a list item whose other keys sit at `indent`.
-fn item(out: &mut String, indent: usize, key: &str, value: &str) {
-    out.push_str(&" ".repeat(indent - 2));
-    out.push_str("- ");
-    out.push_str(key);
-    out.push(':');
-    out.push_str(&scalar(value, indent + 2));
-    out.push('\n');
 }
 
 #[cfg(test)]

@@ -10,9 +10,9 @@ use std::sync::Arc;
 use super::json;
 use super::reader::Importer;
 use super::{Draft, yaml};
-use crate::pack::load::{
-    MAX_PACK_BYTES, PackErrors, load_str, sha256, valid_pack_id, valid_version,
-};
+use crate::pack::load::{PackErrors, load_str};
+use crate::pack::raw::{MAX_PACK_BYTES, sha256};
+use crate::pack::validate::{valid_pack_id, valid_version};
 use crate::pack::{Pack, PackError, Pos, RiskRules, Source};
 
 /// A lens read into a pack, with the YAML that `scorps lens import` writes.

@@ -24,7 +24,8 @@ use std::path::Path;
 
 pub use self::export::{Exported, export};
 pub use self::import::{Imported, import};
-use super::load::{MAX_PACK_BYTES, PackErrors};
+use super::load::PackErrors;
+use super::raw::MAX_PACK_BYTES;
 use super::{Choice, Pack, PackError, Pos, Risk, Source};
 
 /// How the AWS tool turns the risk rules that hold for a selection into the question's risk.
@@ -82,7 +83,7 @@ pub fn import_file(path: &Path, id: Option<&str>) -> Result<Imported, PackErrors
 
 /// The scorps pillar id of an AWS pillar id: the framework's pillars map to scorps's well-known
 /// ids, any other id is a custom pillar and stays as written.
-pub fn scorps_pillar_id(aws: &str) -> String {
+pub(crate) fn scorps_pillar_id(aws: &str) -> String {
     match aws {
         "operationalExcellence" => "operational-excellence",
         "costOptimization" => "cost",

@@ -6,7 +6,7 @@
 //! text, a list that is an object).
 
 use super::json::{Member, Node, Value};
-use crate::pack::load::valid_id;
+use crate::pack::validate::valid_id;
 use crate::pack::{PackError, Pos};
 
 /// What a text field falls back to when it is missing, null or NaN.

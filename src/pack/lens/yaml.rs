@@ -75,7 +75,7 @@ pub(crate) fn emit(d: &Draft, lens_file: &str) -> String {
 }
 
 /// `key: value` at `indent`.
-fn field(out: &mut String, indent: usize, key: &str, value: &str) {
+pub(crate) fn field(out: &mut String, indent: usize, key: &str, value: &str) {
     out.push_str(&" ".repeat(indent));
     out.push_str(key);
     out.push(':');
@@ -84,7 +84,7 @@ fn field(out: &mut String, indent: usize, key: &str, value: &str) {
 }
 
 /// `- key: value`, the first key of a list item whose other keys sit at `indent`.
-fn item(out: &mut String, indent: usize, key: &str, value: &str) {
+pub(crate) fn item(out: &mut String, indent: usize, key: &str, value: &str) {
     out.push_str(&" ".repeat(indent - 2));
     out.push_str("- ");
     out.push_str(key);

@@ -103,10 +103,12 @@ pub fn load(path: &Path) -> Result<Review, StoreError> {
     parse(&name, &text)
 }
 
-/// Parses review text; `name` is how errors refer to it. A pack listed twice in `[[packs]]` is
-/// kept once (the first entry); the others are recorded in [`Review::dropped_packs`].
-pub fn parse(name: &str, text: &str) -> Result<Review, StoreError> {
-    let mut review: Review = toml::from_str(text).map_err(|e| {
+/// Reads TOML text into `T`; an error names `name`, the line and the column.
+pub(crate) fn from_toml<T: serde::de::DeserializeOwned>(
+    name: &str,
+    text: &str,
+) -> Result<T, StoreError> {
+    toml::from_str(text).map_err(|e| {
         let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
         StoreError::Parse {
             path: name.to_string(),
@@ -114,7 +116,13 @@ pub fn parse(name: &str, text: &str) -> Result<Review, StoreError> {
             col,
             message: e.message().to_string(),
         }
-    })?;
+    })
+}
+
+/// Parses review text; `name` is how errors refer to it. A pack listed twice in `[[packs]]` is
+/// kept once (the first entry); the others are recorded in [`Review::dropped_packs`].
+pub fn parse(name: &str, text: &str) -> Result<Review, StoreError> {
+    let mut review: Review = from_toml(name, text)?;
     if review.format > FORMAT {
         return Err(StoreError::Format {
             path: name.to_string(),

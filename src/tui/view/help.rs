@@ -52,7 +52,7 @@ pub(crate) fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
 
 pub fn draw(scroll: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
     let width = area.width.min(92);
-    let all = lines(theme, width.saturating_sub(3) as usize);
+    let all = lines(theme, width.saturating_sub(5) as usize);
     let rect = centered(area, width, all.len() as u16 + 2);
     let room = rect.height.saturating_sub(2) as usize;
     let offset = scroll.min(all.len().saturating_sub(room));
