@@ -326,3 +326,19 @@ fn summary_with_accepted_expired_and_stale_items() {
         insta::assert_snapshot!(format!("summary_register_{w}x{h}"), render(&app, w, h));
     }
 }
+
+#[test]
+fn the_register_overlays_fit_at_80x24() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('0'));
+    press(&mut app, KeyCode::Char('r'));
+    typed(&mut app, "Ana");
+    insta::assert_snapshot!("accept_overlay_80x24", render(&app, 80, 24));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Char('A'));
+    press(&mut app, KeyCode::Down);
+    insta::assert_snapshot!("practice_na_overlay_80x24", render(&app, 80, 24));
+}

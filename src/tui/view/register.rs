@@ -71,7 +71,7 @@ pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area
             lines.push(input_line(note, inner_w, theme));
             lines.push(Line::raw(""));
             lines.push(Line::styled(
-                "It counts as in place for the risk, and is listed in the backlog's register.",
+                "It counts as in place, and the backlog lists it.",
                 theme.hint(),
             ));
             (
@@ -108,20 +108,19 @@ fn accept_lines<'a>(
 ) -> Vec<Line<'a>> {
     let mut lines = vec![
         Line::raw(truncate(
-            &format!(
-                "The squad lives with the risk of {question} until a day, then it is open again."
-            ),
+            &format!("Live with the risk of {question} until a day:"),
             width,
         )),
         Line::raw(""),
     ];
     for (i, label) in AcceptForm::LABELS.iter().enumerate() {
         let on = i == form.field;
-        let head = Span::styled(format!("{label:<8}"), theme.title());
+        let marker = if on { "▶ " } else { "  " };
+        let head = Span::styled(format!("{marker}{label:<8}"), theme.title());
         let value = if on {
-            input_line(form.input(i), width.saturating_sub(9), theme)
+            input_line(form.input(i), width.saturating_sub(11), theme)
         } else {
-            Line::raw(truncate(&form.input(i).text, width.saturating_sub(9)))
+            Line::raw(truncate(&form.input(i).text, width.saturating_sub(11)))
         };
         lines.push(Line::from([vec![head], value.spans].concat()));
     }
@@ -129,7 +128,7 @@ fn accept_lines<'a>(
     lines.push(match &form.error {
         Some(e) => Line::styled(truncate(e, width), theme.error()),
         None => Line::styled(
-            "Until: the last day it holds (YYYY-MM-DD, UTC). An empty owner removes it.",
+            "Until: the last day it holds (UTC). No owner: no acceptance.",
             theme.hint(),
         ),
     });
