@@ -265,6 +265,25 @@ mod tests {
     }
 
     #[test]
+    fn the_html_page_has_the_register_and_the_properties_escaped() {
+        let html = crate::backlog::html::render(&backlog("2027-04-01"));
+        assert!(
+            html.contains("<h2>Risk register</h2>\n<p>As of 2027-04-01 (UTC).</p>"),
+            "{html}"
+        );
+        assert!(html.contains("Review owner: Ana &lt;lead&gt;"), "{html}");
+        assert!(
+            html.contains("owner Ana, until 2027-03-31: expired on 2027-04-01: open again."),
+            "{html}"
+        );
+        assert!(
+            html.contains("<p><strong>Owner:</strong> Ben</p>"),
+            "{html}"
+        );
+        assert!(!html.contains("<lead>"), "{html}");
+    }
+
+    #[test]
     fn standing_words() {
         let r = crate::pack::Risk::Medium;
         assert_eq!(
