@@ -76,9 +76,19 @@ pub enum Command {
     Trend(TrendArgs),
     /// Fail (exit 1) when a review has more risks than allowed: for pipelines.
     #[command(
-        after_help = "Examples:\n  scorps check payments.review.toml --max-high 0\n  scorps check payments.review.toml --max-high 2 --max-medium 10 --max-unanswered 0\n  scorps check payments.review.toml --below-target"
+        after_help = "High and medium count open risks: a risk accepted with `scorps accept` is counted apart while its acceptance holds, and open again the day after it ends.\n\nExamples:\n  scorps check payments.review.toml --max-high 0\n  scorps check payments.review.toml --max-high 2 --max-medium 10 --max-unanswered 0\n  scorps check payments.review.toml --max-high 0 --max-expired 0 --max-stale 5 --as-of 2027-03-31\n  scorps check payments.review.toml --below-target"
     )]
     Check(CheckArgs),
+    /// Accept a question's risk until a day, with an owner and a reason (or clear it).
+    #[command(
+        after_help = "The question must be answered at high or medium risk. The acceptance covers that level or a lower one, holds through --until (UTC) and ends the day after; `scorps check` then counts the risk as open again and names the owner.\n\nExamples:\n  scorps accept payments.review.toml security/identities --owner Ana --until 2027-03-31 --reason \"IdP migration lands in April\"\n  scorps accept payments.review.toml security/identities --owner Ana --reason \"...\"   (until: today + accept_days, 90 by default)\n  scorps accept payments.review.toml security/identities --clear"
+    )]
+    Accept(AcceptArgs),
+    /// Set or clear the owner of a question's backlog item.
+    #[command(
+        after_help = "Examples:\n  scorps owner payments.review.toml security/identities Ana\n  scorps owner payments.review.toml security/identities --clear"
+    )]
+    Owner(OwnerArgs),
     /// A portfolio of many workloads: the newest review of each.
     #[command(
         after_help = "Examples:\n  scorps report reviews/\n  scorps report reviews/ --format html > portfolio.html\n  scorps report a.review.toml b.review.toml --format json"
@@ -125,6 +135,18 @@ pub struct ReviewArgs {
     /// A participant (repeatable); on an existing review, adds the participant (a voter).
     #[arg(long = "participant", value_name = "NAME")]
     pub participants: Vec<String>,
+    /// What the workload is and does (for a new file).
+    #[arg(long)]
+    pub description: Option<String>,
+    /// Where it runs, e.g. production (for a new file).
+    #[arg(long)]
+    pub environment: Option<String>,
+    /// A link to its architecture (for a new file).
+    #[arg(long, value_name = "URL")]
+    pub architecture: Option<String>,
+    /// Who owns the review's follow-up (for a new file).
+    #[arg(long = "review-owner", value_name = "NAME")]
+    pub review_owner: Option<String>,
     /// Include an opt-in built-in pack, e.g. engineering-excellence (repeatable, for a new file).
     #[arg(long = "with", value_name = "PACK_ID")]
     pub with: Vec<String>,
@@ -241,6 +263,10 @@ pub struct ScoreArgs {
     /// A table for people, or JSON for scripts.
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
+    /// Judge accepted risks and stale answers as of this day (YYYY-MM-DD, UTC); default today,
+    /// or `SCORPS_AS_OF`.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -265,6 +291,10 @@ pub struct ExportArgs {
     /// are kept; items no longer at risk move to "Resolved since last export".
     #[arg(long, value_name = "BACKLOG.md", conflicts_with = "output")]
     pub merge: Option<PathBuf>,
+    /// Judge accepted risks and stale answers as of this day (YYYY-MM-DD, UTC); default today,
+    /// or `SCORPS_AS_OF`.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -298,10 +328,57 @@ pub struct CheckArgs {
     /// Most unanswered questions allowed.
     #[arg(long, value_name = "N")]
     pub max_unanswered: Option<usize>,
+    /// Most accepted risks allowed (acceptances that hold: not expired, not outgrown).
+    #[arg(long, value_name = "N")]
+    pub max_accepted: Option<usize>,
+    /// Most expired acceptances allowed (their risks count as open too).
+    #[arg(long, value_name = "N")]
+    pub max_expired: Option<usize>,
+    /// Most stale answers allowed (due for another look).
+    #[arg(long, value_name = "N")]
+    pub max_stale: Option<usize>,
+    /// Judge expiry and staleness as of this day (YYYY-MM-DD, UTC) instead of today, so a
+    /// pipeline run can be repeated; `SCORPS_AS_OF` sets it for every command.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
     /// Fail when a pillar scores below its target (targets: the review's [targets], then
     /// config.toml's).
     #[arg(long)]
     pub below_target: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AcceptArgs {
+    /// The review file.
+    pub file: PathBuf,
+    /// The question, as PACK/QUESTION (e.g. security/identities).
+    pub question: String,
+    /// Who owns the accepted risk.
+    #[arg(long, required_unless_present = "clear", conflicts_with = "clear")]
+    pub owner: Option<String>,
+    /// The last day the acceptance holds (YYYY-MM-DD, UTC); default: today + `accept_days`.
+    #[arg(long, value_name = "DATE", conflicts_with = "clear")]
+    pub until: Option<String>,
+    /// Why the squad lives with the risk for now.
+    #[arg(long, required_unless_present = "clear", conflicts_with = "clear")]
+    pub reason: Option<String>,
+    /// Remove the acceptance: the risk is open again.
+    #[arg(long)]
+    pub clear: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct OwnerArgs {
+    /// The review file.
+    pub file: PathBuf,
+    /// The question, as PACK/QUESTION.
+    pub question: String,
+    /// The owner's name.
+    #[arg(required_unless_present = "clear", conflicts_with = "clear")]
+    pub name: Option<String>,
+    /// Remove the owner.
+    #[arg(long)]
+    pub clear: bool,
 }
 
 #[derive(Debug, Args)]
@@ -347,6 +424,10 @@ pub struct ReportArgs {
     /// Markdown for people, JSON for scripts.
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     pub format: ReportFormat,
+    /// Count accepted risks and stale answers as of this day (YYYY-MM-DD, UTC); default today,
+    /// or `SCORPS_AS_OF`.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -70,6 +70,10 @@ pub struct Config {
     pub color: Option<bool>,
     /// Target scores by pillar id (0–100); a review's own `[targets]` win.
     pub targets: std::collections::BTreeMap<String, f64>,
+    /// Days an accepted risk lasts when no day is given (90 when unset).
+    pub accept_days: Option<u32>,
+    /// Days after its last confirmation an answer is due for another look (180 when unset).
+    pub review_days: Option<u32>,
 }
 
 impl Config {
@@ -83,6 +87,18 @@ impl Config {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
             Err(e) => Err(anyhow::anyhow!("cannot read {}: {e}", path.display())),
         }
+    }
+
+    /// Days after its last confirmation an answer is due again.
+    pub fn review_days(&self) -> u32 {
+        self.review_days
+            .unwrap_or(crate::review::register::REVIEW_DAYS)
+    }
+
+    /// Days an accepted risk lasts when no day is given.
+    pub fn accept_days(&self) -> u32 {
+        self.accept_days
+            .unwrap_or(crate::review::register::ACCEPT_DAYS)
     }
 
     /// Whether to draw in colour: off when `NO_COLOR` is set or the config says so.

@@ -28,6 +28,8 @@ fn scorps() -> Command {
             "SCORPS_DATA_DIR",
             Path::new(root).join("tests/fixtures/no-such-dir"),
         )
+        // The fixtures carry fixed dates: judge staleness and expiry on a fixed day too.
+        .env("SCORPS_AS_OF", "2026-12-01")
         .env("NO_COLOR", "1");
     cmd
 }
@@ -176,7 +178,9 @@ fn export_format_from_the_config() {
     let (stdout, _, code) = run_with(cmd, &["--pack", DEMO, "export", PAYMENTS]);
     assert_eq!(code, 0);
     assert!(
-        stdout.starts_with("id,summary,pillar,risk,priority,description,labels,external_id\n"),
+        stdout.starts_with(
+            "id,summary,pillar,risk,priority,description,labels,external_id,owner,accepted_until\n"
+        ),
         "{stdout}"
     );
 
@@ -237,7 +241,7 @@ fn check_without_limits_says_so() {
     );
     assert_eq!(
         stderr,
-        "note: no limit given; pass --max-high, --max-medium, --max-unanswered or --below-target\n"
+        "note: no limit given; pass --max-high, --max-medium, --max-unanswered, --max-accepted, --max-expired, --max-stale or --below-target\n"
     );
 }
 

@@ -22,6 +22,7 @@ fn scorps(home: &tempfile::TempDir) -> Command {
     cmd.current_dir(fixture(""))
         .env("SCORPS_CONFIG_DIR", home.path().join("config"))
         .env("SCORPS_DATA_DIR", home.path().join("data"))
+        .env("SCORPS_AS_OF", "2026-12-01")
         .env("NO_COLOR", "1");
     cmd
 }

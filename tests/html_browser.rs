@@ -102,6 +102,7 @@ fn the_page_renders_prints_and_keeps_its_radar() {
             root().join("tests/fixtures/no-such-dir"),
         )
         .env("SCORPS_DATA_DIR", root().join("tests/fixtures/no-such-dir"))
+        .env("SCORPS_AS_OF", "2026-12-01")
         .args(["--pack", DEMO, "export", PAYMENTS, "--format", "html", "-o"])
         .arg(&page)
         .output()

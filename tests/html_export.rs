@@ -28,6 +28,7 @@ fn scorps(args: &[&str]) -> (String, String, i32) {
             root().join("tests/fixtures/no-such-dir"),
         )
         .env("SCORPS_DATA_DIR", root().join("tests/fixtures/no-such-dir"))
+        .env("SCORPS_AS_OF", "2026-12-01")
         .arg("--pack")
         .arg(DEMO)
         .args(args)

@@ -26,6 +26,7 @@ fn scorps() -> Command {
             root().join("tests/fixtures/no-such-dir"),
         )
         .env("SCORPS_DATA_DIR", root().join("tests/fixtures/no-such-dir"))
+        .env("SCORPS_AS_OF", "2026-12-01")
         .env("NO_COLOR", "1");
     cmd
 }

@@ -10,7 +10,8 @@ fn scorps(dir: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("scorps").unwrap();
     cmd.current_dir(dir)
         .env("SCORPS_DATA_DIR", dir.join("data"))
-        .env("SCORPS_CONFIG_DIR", dir.join("config"));
+        .env("SCORPS_CONFIG_DIR", dir.join("config"))
+        .env("SCORPS_AS_OF", "2026-12-01");
     cmd
 }
 

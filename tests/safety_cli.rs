@@ -54,6 +54,7 @@ impl Place {
         cmd.current_dir(self.dir.path())
             .env("SCORPS_CONFIG_DIR", self.path("config"))
             .env("SCORPS_DATA_DIR", self.path("data"))
+            .env("SCORPS_AS_OF", "2026-12-01")
             .env("NO_COLOR", "1")
             .timeout(Duration::from_secs(60));
         cmd

@@ -243,10 +243,12 @@ fn the_start_screen_creates_a_review() {
     s.expect("Workload").unwrap();
     // Only changed cells are redrawn, so the file name that follows the typing is checked on disk.
     send_slowly(&mut s, &["Checkout"]);
-    // Down past team, facilitator, participants, minutes per pillar, file and the eight packs
-    // (seven built-in and the fixture, which alone is ticked because it came with --pack), to
-    // Start.
-    send_slowly(&mut s, &["\x1b[B"; 14]);
+    // Down past team, facilitator, participants and description to the environment.
+    send_slowly(&mut s, &["\x1b[B"; 5]);
+    send_slowly(&mut s, &["production"]);
+    // Down past architecture, review owner, minutes per pillar, file and the eight packs (seven
+    // built-in and the fixture, which alone is ticked because it came with --pack), to Start.
+    send_slowly(&mut s, &["\x1b[B"; 13]);
     send_slowly(&mut s, &["\r"]);
     s.expect("Risk").unwrap();
     send_slowly(&mut s, &["q"]);
@@ -254,6 +256,10 @@ fn the_start_screen_creates_a_review() {
     let text = std::fs::read_to_string(env.path("checkout.review.toml")).unwrap();
     assert!(
         text.contains("workload = \"Checkout\"") && text.contains("id = \"pty-demo\""),
+        "{text}"
+    );
+    assert!(
+        text.starts_with("format = 2\n") && text.contains("environment = \"production\"\n"),
         "{text}"
     );
     let recent = std::fs::read_to_string(env.path("data/recent.toml")).unwrap();
@@ -358,4 +364,42 @@ fn a_bracketed_paste_is_saved_whole_before_a_hangup_and_esc_still_works() {
     assert!(matches!(wait_exit(&mut s), WaitStatus::Exited(_, 0)));
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains(&second), "{text}");
+}
+
+#[test]
+fn register_keys_accept_own_confirm_and_mark_a_practice_not_applicable() {
+    let env = Env::new();
+    let file = env.path("r.review.toml");
+    let mut s = env.spawn(&["review", "r.review.toml", "--workload", "W"]);
+    s.expect("Risk").unwrap();
+    // None of these: a high risk; r accepts it (owner, the offered day, a reason).
+    send_slowly(&mut s, &["0", "r"]);
+    s.expect("Owner").unwrap();
+    send_slowly(&mut s, &["Ana", "\t", "\t", "IdP first", "\r"]);
+    s.expect("accepted").unwrap();
+    let text = wait_for_file(&mut s, &file, "owner = \"Ana\"");
+    assert!(
+        text.contains("risk = \"high\"\nreason = \"IdP first\""),
+        "{text}"
+    );
+    // o names the item's owner; c confirms the answer.
+    send_slowly(&mut s, &["o"]);
+    s.expect("owns").unwrap();
+    send_slowly(&mut s, &["Ben", "\r"]);
+    wait_for_file(&mut s, &file, "owner = \"Ben\"");
+    send_slowly(&mut s, &["c"]);
+    wait_for_file(&mut s, &file, "confirmed = ");
+    // On the next question, A marks the highlighted practice not applicable.
+    send_slowly(&mut s, &[RIGHT, "A"]);
+    s.expect("scope").unwrap();
+    send_slowly(&mut s, &["\x1b[B", "no code of ours", "\r"]);
+    let text = wait_for_file(&mut s, &file, "not_applicable.vault]");
+    assert!(
+        text.contains("reason = \"business-priorities\"\nnote = \"no code of ours\""),
+        "{text}"
+    );
+    send_slowly(&mut s, &["q"]);
+    assert!(matches!(wait_exit(&mut s), WaitStatus::Exited(_, 0)));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("format = 2\n"), "{text}");
 }

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::pack::{Link, Pack, Question, Risk, pillar_rank};
 use crate::report::targets::Targets;
 use crate::review::milestone::Milestone;
+use crate::review::register::{Register, Standing};
 use crate::review::score::{Scorecard, score, status};
 use crate::review::{Review, State, Timestamp};
 use crate::text::{clean_block, clean_line};
@@ -21,6 +22,12 @@ pub struct Backlog {
     pub team: String,
     pub facilitator: String,
     pub participants: Vec<String>,
+    /// The workload's properties (empty when the review does not give them).
+    pub description: String,
+    pub environment: String,
+    pub architecture: String,
+    /// Who owns the review.
+    pub owner: String,
     pub created: Timestamp,
     pub updated: Timestamp,
     pub packs: Vec<PackInfo>,
@@ -33,6 +40,37 @@ pub struct Backlog {
     /// Where the squad's private votes differed, widest first (set from the votes folder; see
     /// [`crate::vote::report::annotate`]).
     pub disagreements: Vec<crate::vote::report::Disagreement>,
+    /// The risk register as of a day, when the caller attached one ([`Backlog::with_register`]).
+    pub register: Option<Register>,
+}
+
+impl Backlog {
+    /// Attaches the register: its section in every format, and each item's acceptance.
+    pub fn with_register(mut self, register: Register) -> Backlog {
+        for item in &mut self.items {
+            item.acceptance = register.acceptance(&item.id).map(|a| ItemAcceptance {
+                owner: a.owner.clone(),
+                until: a.until.clone(),
+                reason: a.reason.clone(),
+                risk: a.accepted_risk,
+                standing: a.standing,
+            });
+        }
+        self.register = Some(register);
+        self
+    }
+}
+
+/// An item's accepted risk and where it stands on the register's day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemAcceptance {
+    pub owner: String,
+    /// The last day it holds (UTC).
+    pub until: String,
+    pub reason: String,
+    /// The risk it was accepted at.
+    pub risk: Risk,
+    pub standing: Standing,
 }
 
 /// A pack the review was answered against, as loaded now.
@@ -94,12 +132,14 @@ pub struct BacklogItem {
     pub evidence: Vec<String>,
     /// Why the question does not apply (flagged not-applicable questions only).
     pub reason: String,
-    /// Left empty for the team to fill in.
+    /// Who owns the item (set in the review screen or with `scorps owner`; empty when nobody).
     pub owner: String,
     /// Where the squad disagreed in a vote on this question: "3 voters, agreement 67%, risks
     /// medium to high".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub votes: Option<String>,
+    /// The accepted risk, when the register is attached and the question has one.
+    pub acceptance: Option<ItemAcceptance>,
 }
 
 impl BacklogItem {
@@ -148,6 +188,10 @@ pub fn build(review: &Review, packs: &[Pack]) -> Backlog {
             .iter()
             .map(|p| clean_line(p).into_owned())
             .collect(),
+        description: clean_line(review.description.trim()).into_owned(),
+        environment: clean_line(review.environment.trim()).into_owned(),
+        architecture: clean_line(review.architecture.trim()).into_owned(),
+        owner: clean_line(review.owner.trim()).into_owned(),
         created: review.created,
         updated: review.updated,
         packs: packs
@@ -163,6 +207,7 @@ pub fn build(review: &Review, packs: &[Pack]) -> Backlog {
         targets: Targets::default(),
         milestone: None,
         disagreements: Vec::new(),
+        register: None,
     }
 }
 
@@ -187,12 +232,11 @@ fn item(
         _ => Priority::Low,
     };
     // Only an answer says which practices are missing; an unanswered question has no tasks yet.
+    // A practice that does not apply counts as in place: it is no task.
     let tasks = if state == State::Answered {
-        let selected: Vec<&str> = answer
-            .map(|a| a.selected.iter().map(String::as_str).collect())
-            .unwrap_or_default();
+        let in_place: Vec<&str> = answer.map(|a| a.in_place(q)).unwrap_or_default();
         q.practices()
-            .filter(|(_, c)| !selected.contains(&c.id.as_str()))
+            .filter(|(_, c)| !in_place.contains(&c.id.as_str()))
             .map(|(_, c)| Task {
                 practice: c.id.clone(),
                 title: clean_line(&c.title).into_owned(),
@@ -247,7 +291,10 @@ fn item(
         } else {
             String::new()
         },
-        owner: String::new(),
+        owner: answer
+            .map(|a| clean_line(a.owner.trim()).into_owned())
+            .unwrap_or_default(),
+        acceptance: None,
         votes: None,
     })
 }

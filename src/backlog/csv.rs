@@ -1,8 +1,10 @@
 //! The backlog as CSV, one row per item, for a tracker's importer (Jira, GitLab, a script for
 //! GitHub).
 //!
-//! Columns: `id, summary, pillar, risk, priority, description, labels, external_id`
-//! (`external_id` names the workload too, so one tracker can hold many reviews' items). The
+//! Columns: `id, summary, pillar, risk, priority, description, labels, external_id, owner,
+//! accepted_until` (`external_id` names the workload too, so one tracker can hold many reviews'
+//! items; `owner` is the item's owner; `accepted_until` the last day of an accepted risk that
+//! holds, else empty). New columns only ever go at the end. The
 //! description is plain text laid out like markdown (it reads well in either). Every cell,
 //! whatever its source (pack, review or scorps itself), is cleaned of control and invisible
 //! characters, and a cell whose first visible character is `=`, `+`, `-`, `@` (or their
@@ -11,10 +13,11 @@
 
 use super::build::{Backlog, BacklogItem};
 use super::{ExportError, Format};
+use crate::review::register::Standing;
 use crate::text::{clean_block, clean_line};
 
 /// The header row.
-pub const HEADER: [&str; 8] = [
+pub const HEADER: [&str; 10] = [
     "id",
     "summary",
     "pillar",
@@ -23,6 +26,8 @@ pub const HEADER: [&str; 8] = [
     "description",
     "labels",
     "external_id",
+    "owner",
+    "accepted_until",
 ];
 
 /// Jira refuses summaries longer than this.
@@ -45,6 +50,12 @@ pub fn render(b: &Backlog) -> Result<String, ExportError> {
             description,
             labels(item),
             item.external_id.clone(),
+            clean_line(&item.owner).into_owned(),
+            item.acceptance
+                .as_ref()
+                .filter(|a| a.standing == Standing::Holds)
+                .map(|a| a.until.clone())
+                .unwrap_or_default(),
         ];
         w.write_record(row.iter().map(|cell| defuse(cell)))
             .map_err(fail)?;
@@ -55,7 +66,8 @@ pub fn render(b: &Backlog) -> Result<String, ExportError> {
     String::from_utf8(bytes).map_err(|e| ExportError::new(Format::Csv, e))
 }
 
-/// `scorps,pillar:<id>,risk:<risk>`, plus `flagged` for a flagged question.
+/// `scorps,pillar:<id>,risk:<risk>`, plus `flagged` for a flagged question and `accepted` or
+/// `acceptance-expired` for an accepted risk that holds or has expired.
 fn labels(item: &BacklogItem) -> String {
     let mut labels = format!(
         "scorps,pillar:{},risk:{}",
@@ -64,6 +76,11 @@ fn labels(item: &BacklogItem) -> String {
     );
     if item.flagged {
         labels.push_str(",flagged");
+    }
+    match item.acceptance.as_ref().map(|a| a.standing) {
+        Some(Standing::Holds) => labels.push_str(",accepted"),
+        Some(Standing::Expired) => labels.push_str(",acceptance-expired"),
+        _ => {}
     }
     if item.votes.is_some() {
         labels.push_str(",disagreed");
@@ -79,6 +96,10 @@ fn description(b: &Backlog, item: &BacklogItem) -> String {
     }
     if !item.reason.is_empty() {
         parts.push(format!("Not applicable because: {}", item.reason));
+    }
+    if let Some(a) = &item.acceptance {
+        let line = super::register::item_line(a, item.risk);
+        parts.push(format!("Risk {line}. Accepted because: {}", a.reason));
     }
     if let Some(votes) = &item.votes {
         parts.push(format!("Votes differed: {votes}"));
@@ -225,7 +246,7 @@ mod tests {
         let (r, packs) = review(&[]);
         assert_eq!(
             render(&build(&r, &packs)).unwrap(),
-            "id,summary,pillar,risk,priority,description,labels,external_id\n"
+            "id,summary,pillar,risk,priority,description,labels,external_id,owner,accepted_until\n"
         );
     }
 }

@@ -17,6 +17,7 @@ pub fn render(b: &Backlog) -> String {
     let mut body = String::new();
     header(&mut body, b);
     overview(&mut body, b);
+    register(&mut body, b);
     items(&mut body, b);
     page(&format!("Improvement backlog: {}", b.workload), &body)
 }
@@ -36,6 +37,22 @@ fn header(out: &mut String, b: &Backlog) {
     }
     facts.push(format!("Date: {}", b.updated.date()));
     let _ = writeln!(out, "<p class=\"facts\">{}</p>", facts.join(" · "));
+    if !b.description.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", esc_block(&b.description));
+    }
+    let mut props = Vec::new();
+    if !b.environment.is_empty() {
+        props.push(format!("Environment: {}", esc(&b.environment)));
+    }
+    if !b.owner.is_empty() {
+        props.push(format!("Review owner: {}", esc(&b.owner)));
+    }
+    if !b.architecture.is_empty() {
+        props.push(format!("Architecture: {}", link("", &b.architecture)));
+    }
+    if !props.is_empty() {
+        let _ = writeln!(out, "<p class=\"facts\">{}</p>", props.join(" · "));
+    }
     let packs: Vec<String> = b
         .packs
         .iter()
@@ -177,6 +194,82 @@ fn table(out: &mut String, b: &Backlog) {
     );
 }
 
+/// The register as three short lists; nothing when it has nothing to list.
+fn register(out: &mut String, b: &Backlog) {
+    let Some(r) = b.register.as_ref().filter(|r| !r.is_empty()) else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "<h2>Risk register</h2>\n<p>As of {} (UTC).</p>",
+        esc(&r.as_of)
+    );
+    let list = |out: &mut String, title: &str, rows: Vec<String>| {
+        if !rows.is_empty() {
+            let _ = writeln!(
+                out,
+                "<p><strong>{title}</strong></p>\n<ul>{}</ul>",
+                rows.join("")
+            );
+        }
+    };
+    let accepted = r
+        .accepted
+        .iter()
+        .map(|a| {
+            format!(
+                "<li><code>{}</code> {}: {} risk, owner {}, until {}: {}. {}</li>",
+                esc(&a.place.id),
+                esc(&a.place.title),
+                a.accepted_risk.as_str(),
+                esc(&a.owner),
+                esc(&a.until),
+                esc(&super::register::standing_text(
+                    a.standing,
+                    &a.until,
+                    a.accepted_risk,
+                    a.risk
+                )),
+                esc(&a.reason)
+            )
+        })
+        .collect();
+    list(out, "Accepted risks", accepted);
+    let na = r
+        .practices_not_applicable
+        .iter()
+        .map(|p| {
+            format!(
+                "<li><code>{}</code> {}: {} ({}){}</li>",
+                esc(&p.place.id),
+                esc(&p.place.title),
+                esc(&p.practice_title),
+                p.reason.label(),
+                if p.note.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", esc(&p.note))
+                }
+            )
+        })
+        .collect();
+    list(out, "Practices not applicable", na);
+    let stale = r
+        .stale
+        .iter()
+        .map(|s| {
+            format!(
+                "<li><code>{}</code> {}: last confirmed {}, due {}</li>",
+                esc(&s.place.id),
+                esc(&s.place.title),
+                esc(&s.confirmed),
+                esc(&s.due)
+            )
+        })
+        .collect();
+    list(out, "Stale answers", stale);
+}
+
 fn items(out: &mut String, b: &Backlog) {
     let _ = writeln!(out, "<h2>Backlog</h2>");
     if b.items.is_empty() {
@@ -220,6 +313,14 @@ fn render_item(out: &mut String, n: usize, item: &BacklogItem) {
             ""
         }
     );
+    if let Some(a) = &item.acceptance {
+        let _ = writeln!(
+            out,
+            "<p><strong>Risk {}.</strong> Accepted because: {}</p>",
+            esc(&super::register::item_line(a, item.risk)),
+            esc(&a.reason)
+        );
+    }
     if !item.why.is_empty() {
         let _ = writeln!(
             out,
@@ -275,5 +376,13 @@ fn render_item(out: &mut String, n: usize, item: &BacklogItem) {
             ev.join("")
         );
     }
-    out.push_str("<p><strong>Owner:</strong> <em>unassigned</em></p>\n</article>\n");
+    if item.owner.is_empty() {
+        out.push_str("<p><strong>Owner:</strong> <em>unassigned</em></p>\n</article>\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "<p><strong>Owner:</strong> {}</p>\n</article>",
+            esc(&item.owner)
+        );
+    }
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::build::{Backlog, BacklogItem, PackInfo};
 use super::{ExportError, Format};
+use crate::review::register::Register;
 use crate::review::score::{Counts, PillarScore};
 
 /// The version of this JSON shape.
@@ -18,10 +19,16 @@ struct Document<'a> {
     team: &'a str,
     facilitator: &'a str,
     participants: &'a [String],
+    description: &'a str,
+    environment: &'a str,
+    architecture: &'a str,
+    owner: &'a str,
     created: String,
     updated: String,
     packs: &'a [PackInfo],
     summary: Summary<'a>,
+    /// `null` when no register was attached (never from `scorps export`).
+    register: Option<&'a Register>,
     items: &'a [BacklogItem],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     disagreements: &'a [crate::vote::report::Disagreement],
@@ -44,6 +51,10 @@ pub fn render(b: &Backlog) -> Result<String, ExportError> {
         team: &b.team,
         facilitator: &b.facilitator,
         participants: &b.participants,
+        description: &b.description,
+        environment: &b.environment,
+        architecture: &b.architecture,
+        owner: &b.owner,
         created: b.created.to_string(),
         updated: b.updated.to_string(),
         packs: &b.packs,
@@ -53,6 +64,7 @@ pub fn render(b: &Backlog) -> Result<String, ExportError> {
             totals: b.scorecard.totals,
             pillars: &b.scorecard.pillars,
         },
+        register: b.register.as_ref(),
         items: &b.items,
         disagreements: &b.disagreements,
     };

@@ -28,6 +28,7 @@ pub(crate) fn preamble(b: &Backlog) -> String {
     let mut out = String::new();
     header(&mut out, b);
     summary(&mut out, b);
+    super::register::section(&mut out, b.register.as_ref());
     disagreements(&mut out, b);
     items_intro(&mut out, b);
     out
@@ -70,6 +71,7 @@ fn header(out: &mut String, b: &Backlog) {
     }
     facts.push(format!("**Date:** {}", b.updated.date()));
     let _ = writeln!(out, "{}\n", facts.join(" · "));
+    super::register::properties(out, b);
     let packs: Vec<String> = b
         .packs
         .iter()
@@ -212,10 +214,19 @@ fn render_item(out: &mut String, n: usize, item: &BacklogItem, ticked: &dyn Fn(&
     if item.flagged {
         facts.push("**Flagged** to revisit".into());
     }
+    if let Some(a) = &item.acceptance {
+        facts.push(format!(
+            "**Risk {}**",
+            inline(&super::register::item_line(a, item.risk))
+        ));
+    }
     if let Some(votes) = &item.votes {
         facts.push(format!("**Votes differed:** {}", inline(votes)));
     }
     let _ = writeln!(out, "{}\n", facts.join(" · "));
+    if let Some(a) = item.acceptance.as_ref().filter(|a| !a.reason.is_empty()) {
+        let _ = writeln!(out, "**Accepted because:** {}\n", block(&a.reason));
+    }
     if !item.why.is_empty() {
         let _ = writeln!(out, "**Why it matters:** {}\n", block(&item.why));
     }
@@ -265,7 +276,11 @@ fn render_item(out: &mut String, n: usize, item: &BacklogItem, ticked: &dyn Fn(&
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "**Owner:** _unassigned_");
+    if item.owner.is_empty() {
+        let _ = writeln!(out, "**Owner:** _unassigned_");
+    } else {
+        let _ = writeln!(out, "**Owner:** {}", inline(&item.owner));
+    }
 }
 
 fn risk_text(item: &BacklogItem) -> &'static str {

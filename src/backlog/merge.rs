@@ -5,8 +5,9 @@
 //! markers, by the `` `pack/question` `` in their heading), wherever the team moved them. Each
 //! item is written again from the review, keeping what belongs to the team: ticked tasks (found by
 //! their `<!-- scorps:task PRACTICE -->` marker, else by their bold title), lines indented under
-//! a task, the `**Owner:**` line, and everything written below it. Items keep their place; a new
-//! item goes right after the item that precedes it in backlog order. Items no longer at risk move,
+//! a task, the `**Owner:**` line (unless the review names an owner, set in the review screen or
+//! by `scorps owner`: then the review's wins), and everything written below it. Items keep their
+//! place; a new item goes right after the item that precedes it in backlog order. Items no longer at risk move,
 //! untouched but for a dated line, to "Resolved since last export"; headings of the team's own
 //! (`#` or `##`) after the items stay at the end. The header and summary are rewritten. Merging
 //! the same review again gives the same bytes.
@@ -223,7 +224,9 @@ fn rewrite(n: usize, item: &BacklogItem, parts: &TeamParts) -> String {
     let fresh = item_text(n, item, &ticked);
     let mut out = String::new();
     for line in fresh.lines() {
+        // The review's owner wins; without one, the owner the team wrote in the file stays.
         if line.starts_with("**Owner:**")
+            && item.owner.is_empty()
             && let Some(owner) = &parts.owner
         {
             out.push_str(owner);

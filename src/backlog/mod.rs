@@ -11,6 +11,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod merge;
+pub mod register;
 
 use std::fmt;
 use std::str::FromStr;

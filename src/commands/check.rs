@@ -1,12 +1,18 @@
-//! `scorps check FILE [--max-high N] [--max-medium N] [--max-unanswered N] [--below-target]`: a
-//! gate for pipelines. Exit 1 when a limit is exceeded or a pillar is below its target (and say
-//! which questions or pillars), 0 otherwise; bad input exits 2 like every command.
+//! `scorps check FILE [--max-high N] [--max-medium N] [--max-unanswered N] [--max-accepted N]
+//! [--max-expired N] [--max-stale N] [--as-of DATE] [--below-target]`: a gate for pipelines. Exit
+//! 1 when a limit is exceeded or a pillar is below its target (and say which questions or
+//! pillars), 0 otherwise; bad input exits 2 like every command.
+//!
+//! High and medium count open risks: a risk whose acceptance holds on the day (see
+//! `review::register`) is counted apart, as accepted; an expired or outgrown acceptance leaves its
+//! risk open, and the question is listed with the acceptance's owner and last day.
 
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use scorps::pack::Risk;
 use scorps::report::targets::format as format_target;
+use scorps::review::register::{Register, Standing};
 use scorps::review::score::{QuestionScore, score};
 use scorps::text::clean_line;
 
@@ -19,9 +25,12 @@ struct Gate<'a> {
     what: &'static str,
     max: Option<usize>,
     questions: Vec<&'a QuestionScore>,
+    /// Said only when a limit is given or something counts (the register's gates).
+    quiet: bool,
 }
 
 pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
+    let as_of = ctx.as_of(args.as_of.as_deref())?;
     let opened = Opener::new(ctx)?.open(&args.file)?;
     let card = score(&opened.review, &opened.packs);
     let targets = targets::of(ctx, &opened.file, &opened.review)?;
@@ -44,23 +53,52 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
     } else {
         Vec::new()
     };
-    let with =
-        |f: fn(&QuestionScore) -> bool| card.questions.iter().filter(|q| f(q)).collect::<Vec<_>>();
+    let register = Register::of(&opened.review, &opened.packs, as_of);
+    let id = |q: &QuestionScore| format!("{}/{}", q.pack, q.question);
+    let open = |q: &QuestionScore, risk: Risk| q.risk == Some(risk) && !register.holds(&id(q));
+    let with = |f: &dyn Fn(&QuestionScore) -> bool| {
+        card.questions.iter().filter(|q| f(q)).collect::<Vec<_>>()
+    };
     let gates = [
         Gate {
             what: "high-risk",
             max: args.max_high,
-            questions: with(|q| q.risk == Some(Risk::High)),
+            questions: with(&|q| open(q, Risk::High)),
+            quiet: false,
         },
         Gate {
             what: "medium-risk",
             max: args.max_medium,
-            questions: with(|q| q.risk == Some(Risk::Medium)),
+            questions: with(&|q| open(q, Risk::Medium)),
+            quiet: false,
         },
         Gate {
             what: "unanswered",
             max: args.max_unanswered,
-            questions: with(|q| q.state == "unanswered"),
+            questions: with(&|q| q.state == "unanswered"),
+            quiet: false,
+        },
+        Gate {
+            what: "accepted",
+            max: args.max_accepted,
+            questions: with(&|q| register.holds(&id(q))),
+            quiet: true,
+        },
+        Gate {
+            what: "expired",
+            max: args.max_expired,
+            questions: with(&|q| {
+                register
+                    .acceptance(&id(q))
+                    .is_some_and(|a| a.standing == Standing::Expired)
+            }),
+            quiet: true,
+        },
+        Gate {
+            what: "stale",
+            max: args.max_stale,
+            questions: with(&|q| register.is_stale(&id(q))),
+            quiet: true,
         },
     ];
     let file = &opened.file;
@@ -71,6 +109,7 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
     if failed.is_empty() && below.is_empty() {
         let parts: Vec<String> = gates
             .iter()
+            .filter(|g| !g.quiet || g.max.is_some() || !g.questions.is_empty())
             .map(|g| match g.max {
                 Some(m) => format!("{} {} (at most {m})", g.questions.len(), g.what),
                 None => format!("{} {}", g.questions.len(), g.what),
@@ -83,7 +122,7 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
         emit(None, &format!("ok: {file}: {}\n", parts.join(", ")))?;
         if gates.iter().all(|g| g.max.is_none()) && !args.below_target {
             eprintln!(
-                "note: no limit given; pass --max-high, --max-medium, --max-unanswered or --below-target"
+                "note: no limit given; pass --max-high, --max-medium, --max-unanswered, --max-accepted, --max-expired, --max-stale or --below-target"
             );
         }
         return Ok(ExitCode::SUCCESS);
@@ -92,17 +131,24 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
     for g in failed {
         let n = g.questions.len();
         let max = g.max.unwrap_or_default();
+        let noun = match (g.what, n) {
+            ("accepted" | "expired", 1) => "risk",
+            ("accepted" | "expired", _) => "risks",
+            ("stale", 1) => "answer",
+            ("stale", _) => "answers",
+            (_, 1) => "question",
+            _ => "questions",
+        };
         out.push_str(&format!(
-            "failed: {file}: {n} {} question{}, more than the {max} allowed\n",
+            "failed: {file}: {n} {} {noun}, more than the {max} allowed\n",
             g.what,
-            if n == 1 { "" } else { "s" }
         ));
         for q in &g.questions {
+            let key = id(q);
             out.push_str(&format!(
-                "  {}/{}  {}\n",
-                q.pack,
-                q.question,
-                clean_line(&q.title)
+                "  {key}  {}{}\n",
+                clean_line(&q.title),
+                said(&register, &key)
             ));
         }
     }
@@ -120,4 +166,32 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<ExitCode> {
     }
     emit(None, &out)?;
     Ok(ExitCode::from(1))
+}
+
+/// What the register says of a listed question: its acceptance and whether it holds, or when it
+/// was due for another look.
+fn said(register: &Register, key: &str) -> String {
+    let mut out = String::new();
+    if let Some(a) = register.acceptance(key) {
+        let whose = format!("accepted by {} until {}", a.owner, a.until);
+        out.push_str(&match a.standing {
+            Standing::Holds => format!("  ({whose})"),
+            Standing::Expired => {
+                format!("  ({whose}; expired on {})", a.until_day.plus(1))
+            }
+            Standing::Outgrown => format!(
+                "  ({whose} at {} risk; it is {} now)",
+                a.accepted_risk.as_str(),
+                a.risk.map_or("unrated", Risk::as_str)
+            ),
+            Standing::Moot => String::new(),
+        });
+    }
+    if let Some(s) = register.stale.iter().find(|s| s.place.id == key) {
+        out.push_str(&format!(
+            "  (last confirmed {}, due {})",
+            s.confirmed, s.due
+        ));
+    }
+    out
 }

@@ -7,6 +7,7 @@ use anyhow::{Result, anyhow, bail};
 use scorps::backlog::merge::{looks_like_backlog, merge};
 use scorps::backlog::{self, Format, build};
 use scorps::review::milestone;
+use scorps::review::register::Register;
 
 use super::open::Opener;
 use super::{Ctx, emit, targets};
@@ -23,8 +24,10 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<ExitCode> {
             "--merge updates a markdown backlog; it cannot be used with --format {format}\n  help: drop --format, or write the {format} export with -o"
         );
     }
+    let as_of = ctx.as_of(args.as_of.as_deref())?;
     let opened = Opener::new(ctx)?.open(&args.file)?;
-    let mut b = build(&opened.review, &opened.packs);
+    let register = Register::of(&opened.review, &opened.packs, as_of);
+    let mut b = build(&opened.review, &opened.packs).with_register(register);
     b.targets = targets::of(ctx, &opened.file, &opened.review)?;
     b.milestone = milestone::last(&args.file).map_err(|e| anyhow!("{e}"))?;
     for left_out in

@@ -181,12 +181,12 @@ pub fn render(mut cmd: Command) -> String {
     let _ = writeln!(out, ".SH SEE ALSO");
     para(
         &mut out,
-        "The guides in the project's docs/ folder: pack-format.md, review-screen.md, backlog.md, lens.md.",
+        "The guides in the project's docs/ folder: facilitation.md, review-screen.md, pack-format.md, backlog.md, lens.md, checklists.md, security.md.",
     );
     out
 }
 
-const FILES: [(&str, &str); 7] = [
+const FILES: [(&str, &str); 8] = [
     (
         "NAME.review.toml",
         "A review: who reviewed what against which packs, and every answer. Written only by scorps, atomically.",
@@ -217,7 +217,7 @@ const FILES: [(&str, &str); 7] = [
     ),
 ];
 
-const ENVIRONMENT: [(&str, &str); 3] = [
+const ENVIRONMENT: [(&str, &str); 4] = [
     (
         "SCORPS_CONFIG_DIR",
         "Replaces the platform's configuration folder.",

@@ -1,5 +1,6 @@
 //! What each command does: thin shells over the domain modules of the library.
 
+mod accept;
 mod check;
 mod checklist;
 mod diff;
@@ -77,6 +78,25 @@ impl Ctx {
 }
 
 impl Ctx {
+    /// The day dates are judged on: `--as-of`, else `SCORPS_AS_OF` (for a whole pipeline), else
+    /// today (UTC); with the config's review period.
+    pub fn as_of(&self, flag: Option<&str>) -> Result<scorps::review::register::AsOf> {
+        let env = std::env::var("SCORPS_AS_OF")
+            .ok()
+            .filter(|v| !v.trim().is_empty());
+        let day = match (flag, env) {
+            (Some(text), _) => text.parse().map_err(|e| anyhow::anyhow!("--as-of: {e}"))?,
+            (None, Some(text)) => text
+                .parse()
+                .map_err(|e| anyhow::anyhow!("SCORPS_AS_OF: {e}"))?,
+            (None, None) => scorps::review::Day::today(),
+        };
+        Ok(scorps::review::register::AsOf {
+            day,
+            review_days: self.config.review_days(),
+        })
+    }
+
     /// A pack named by a file path, or by id among the packs this run can see.
     pub fn find_pack(&self, name: &str) -> Result<scorps::pack::Pack> {
         let path = std::path::Path::new(name);
@@ -135,6 +155,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Score(args)) => score::run(&ctx, args),
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Check(args)) => check::run(&ctx, args),
+        Some(Command::Accept(args)) => accept::accept(&ctx, args),
+        Some(Command::Owner(args)) => accept::owner(&ctx, args),
         Some(Command::Diff(args)) => diff::run(&ctx, args),
         Some(Command::Milestone(args)) => milestone::add(&ctx, args),
         Some(Command::Milestones(args)) => milestone::list(&ctx, args),

@@ -18,6 +18,7 @@ use scorps::report::portfolio::{Summary, json, markdown, portfolio};
 use scorps::report::portfolio_html;
 use scorps::review::milestone;
 use scorps::review::open::Note;
+use scorps::review::register::{AsOf, Register};
 use scorps::review::resolve::PackChange;
 use scorps::review::score::score;
 
@@ -32,6 +33,7 @@ const MAX_DEPTH: usize = 16;
 const MAX_WORKERS: usize = 8;
 
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
+    let as_of = ctx.as_of(args.as_of.as_deref())?;
     let mut files = Vec::new();
     for path in &args.paths {
         if path.is_dir() {
@@ -50,7 +52,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<ExitCode> {
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| seen.insert(f.clone()));
     let opener = Opener::new(ctx)?;
-    let (summaries, notes) = summarise_all(ctx, &opener, &files)?;
+    let (summaries, notes) = summarise_all(ctx, &opener, &files, as_of)?;
     for line in note_lines(&notes) {
         eprintln!("{line}");
     }
@@ -95,6 +97,7 @@ fn summarise_all(
     ctx: &Ctx,
     opener: &Opener,
     files: &[PathBuf],
+    as_of: AsOf,
 ) -> Result<(Vec<Summary>, Vec<Noted>)> {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
@@ -116,7 +119,7 @@ fn summarise_all(
                         if i >= files.len() || i > first_bad.load(Ordering::Relaxed) {
                             break;
                         }
-                        match summarise(ctx, opener, &files[i], i, &mut tally) {
+                        match summarise(ctx, opener, &files[i], i, as_of, &mut tally) {
                             Ok(s) => done.push((i, s)),
                             Err(e) => {
                                 first_bad.fetch_min(i, Ordering::Relaxed);
@@ -166,6 +169,7 @@ fn summarise(
     opener: &Opener,
     path: &Path,
     index: usize,
+    as_of: AsOf,
     tally: &mut Tally,
 ) -> Result<Summary> {
     let mut notes = Vec::new();
@@ -173,7 +177,15 @@ fn summarise(
     let summary = opener.with_review(path, &mut notes, |file, review, packs| {
         let targets = targets::of(ctx, file, review)?;
         let card = score(review, packs);
-        anyhow::Ok(Summary::new(file, review, &card, &targets, last.as_ref()))
+        let register = Register::of(review, packs, as_of);
+        anyhow::Ok(Summary::new(
+            file,
+            review,
+            &card,
+            &register,
+            &targets,
+            last.as_ref(),
+        ))
     })??;
     let mut keys: Vec<NoteKey> = notes
         .into_iter()

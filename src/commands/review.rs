@@ -96,6 +96,10 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
                         .or_else(|| ctx.config.facilitator.clone())
                         .unwrap_or_default(),
                     participants: args.participants.clone(),
+                    description: args.description.clone().unwrap_or_default(),
+                    environment: args.environment.clone().unwrap_or_default(),
+                    architecture: args.architecture.clone().unwrap_or_default(),
+                    owner: args.review_owner.clone().unwrap_or_default(),
                     packs: defaults,
                     pillar_minutes: ctx.config.pillar_minutes.filter(|m| *m > 0),
                 };
@@ -149,6 +153,8 @@ pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<ExitCode> {
     app.config_targets = ctx.config.targets.clone();
     app.color = ctx.config.use_color();
     app.export_dir = ctx.config.export_dir.clone();
+    app.accept_days = ctx.config.accept_days();
+    app.review_days = ctx.config.review_days();
     let saved = app.session().map(|s| s.review().clone());
     let file = tui::run(
         app,

@@ -15,6 +15,7 @@ use super::targets::{Targets, is_below};
 use crate::backlog::escape::{self, inline};
 use crate::pack::pillar_rank;
 use crate::review::milestone::Milestone;
+use crate::review::register::{Register, Standing};
 use crate::review::score::Scorecard;
 use crate::review::{Review, Timestamp};
 use crate::text::clean_line;
@@ -59,6 +60,16 @@ pub struct SinceMilestone {
 pub struct Row {
     pub workload: String,
     pub team: String,
+    /// The workload's properties, when its review gives them.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub environment: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub architecture: String,
+    /// Who owns the review.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub owner: String,
     pub file: String,
     pub updated: String,
     pub overall: Option<f64>,
@@ -66,6 +77,11 @@ pub struct Row {
     pub high: usize,
     pub medium: usize,
     pub unanswered: usize,
+    /// Risks accepted (acceptances that hold), acceptances expired, stale answers: as of the
+    /// register's day.
+    pub accepted: usize,
+    pub expired: usize,
+    pub stale: usize,
     /// The pillars this workload's review covers, in pillar order.
     pub pillars: Vec<PillarCell>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -81,20 +97,26 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Summarises a scored review; `milestone` is its last one, if any.
+    /// Summarises a scored review and its register; `milestone` is its last one, if any.
     pub fn new(
         file: &str,
         review: &Review,
         card: &Scorecard,
+        register: &Register,
         targets: &Targets,
         milestone: Option<&Milestone>,
     ) -> Summary {
+        let text = |t: &str| clean_line(t.trim()).into_owned();
         Summary {
             key: workload_key(&review.workload),
             updated: review.updated,
             row: Row {
                 workload: clean_line(review.workload.trim()).into_owned(),
                 team: clean_line(&review.team).into_owned(),
+                description: text(&review.description),
+                environment: text(&review.environment),
+                architecture: text(&review.architecture),
+                owner: text(&review.owner),
                 file: clean_line(file).into_owned(),
                 updated: review.updated.to_string(),
                 overall: card.overall,
@@ -102,6 +124,9 @@ impl Summary {
                 high: card.totals.high,
                 medium: card.totals.medium,
                 unanswered: card.totals.unanswered,
+                accepted: register.with(Standing::Holds).count(),
+                expired: register.with(Standing::Expired).count(),
+                stale: register.stale.len(),
                 pillars: card
                     .pillars
                     .iter()
@@ -198,6 +223,20 @@ impl Portfolio {
             .any(|r| r.pillars.iter().any(|p| p.target.is_some()))
     }
 
+    /// Whether any workload gives an environment or a review owner (their columns are shown).
+    pub(crate) fn has_properties(&self) -> bool {
+        self.workloads
+            .iter()
+            .any(|r| !r.environment.is_empty() || !r.owner.is_empty())
+    }
+
+    /// Whether any workload has an accepted, expired or stale entry (the register column).
+    pub(crate) fn has_register(&self) -> bool {
+        self.workloads
+            .iter()
+            .any(|r| r.accepted + r.expired + r.stale > 0)
+    }
+
     pub(crate) fn has_milestones(&self) -> bool {
         self.workloads.iter().any(|r| r.since_milestone.is_some())
     }
@@ -227,6 +266,24 @@ pub(crate) fn since_text(s: Option<&SinceMilestone>) -> String {
     }
 }
 
+/// `1 accepted, 1 expired, 3 stale`, or `—`.
+pub(crate) fn register_text(r: &Row) -> String {
+    let parts: Vec<String> = [
+        (r.accepted, "accepted"),
+        (r.expired, "expired"),
+        (r.stale, "stale"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    if parts.is_empty() {
+        "—".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
 /// A markdown table a lead can paste into a wiki.
 pub fn markdown(p: &Portfolio) -> String {
     let mut out = String::from("# Well-Architected portfolio\n\n");
@@ -235,15 +292,27 @@ pub fn markdown(p: &Portfolio) -> String {
     let milestones = p.has_milestones();
     let since_head = if milestones { " Since milestone |" } else { "" };
     let since_align = if milestones { " --- |" } else { "" };
+    let properties = p.has_properties();
+    let register = p.has_register();
+    let (props_head, props_align) = if properties {
+        (" Environment | Owner |", " --- | --- |")
+    } else {
+        ("", "")
+    };
+    let (reg_head, reg_align) = if register {
+        (" Register |", " --- |")
+    } else {
+        ("", "")
+    };
     let _ = writeln!(
         out,
-        "| Workload | Team | Overall | {} | High | Medium | Completion |{since_head} Updated |",
+        "| Workload | Team |{props_head} Overall | {} | High | Medium |{reg_head} Completion |{since_head} Updated |",
         names.join(" | ")
     );
     let align = vec!["---:"; p.pillars.len()].join(" | ");
     let _ = writeln!(
         out,
-        "| --- | --- | ---: | {align} | ---: | ---: | ---: |{since_align} --- |"
+        "| --- | --- |{props_align} ---: | {align} | ---: | ---: |{reg_align} ---: |{since_align} --- |"
     );
     for r in &p.workloads {
         let cells: Vec<String> = p
@@ -267,9 +336,26 @@ pub fn markdown(p: &Portfolio) -> String {
         } else {
             String::new()
         };
+        let props = if properties {
+            let or_dash = |t: &str| {
+                if t.is_empty() {
+                    "—".to_string()
+                } else {
+                    inline(t)
+                }
+            };
+            format!(" {} | {} |", or_dash(&r.environment), or_dash(&r.owner))
+        } else {
+            String::new()
+        };
+        let reg = if register {
+            format!(" {} |", register_text(r))
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} |{since} {} |",
+            "| {} | {} |{props} {} | {} | {} | {} |{reg} {} |{since} {} |",
             inline(&r.workload),
             inline(&r.team),
             escape::score(r.overall),
@@ -307,7 +393,19 @@ mod tests {
         let (mut r, packs) = review(answers);
         r.workload = workload.into();
         r.updated = Timestamp(updated);
-        Summary::new(file, &r, &score(&r, &packs), &Targets::default(), None)
+        let register = Register::of(
+            &r,
+            &packs,
+            crate::review::register::AsOf::new(Timestamp(0).day()),
+        );
+        Summary::new(
+            file,
+            &r,
+            &score(&r, &packs),
+            &register,
+            &Targets::default(),
+            None,
+        )
     }
 
     #[test]
@@ -380,7 +478,19 @@ mod tests {
         let mut map = std::collections::BTreeMap::new();
         map.insert("security".to_string(), 80.0);
         let targets = Targets::resolve(&map, &Default::default());
-        let s = Summary::new("a", &now, &score(&now, &packs), &targets, Some(&m));
+        let register = Register::of(
+            &now,
+            &packs,
+            crate::review::register::AsOf::new(Timestamp(0).day()),
+        );
+        let s = Summary::new(
+            "a",
+            &now,
+            &score(&now, &packs),
+            &register,
+            &targets,
+            Some(&m),
+        );
         assert_eq!(s.row.since_milestone.as_ref().unwrap().change, Some(50.0));
         let md = markdown(&portfolio(vec![s]));
         assert!(
@@ -389,6 +499,41 @@ mod tests {
         );
         assert!(md.contains("| Payments API | Orion | 50.0 | 50.0 ▼ | — | 0 | 1 | 17% | +50.0 since q3 | 2026-11-26 |"), "{md}");
         assert!(md.ends_with("\n▼ below its target.\n"), "{md}");
+    }
+
+    #[test]
+    fn workload_properties_and_the_register_add_columns_when_a_workload_has_them() {
+        let plain = summary("a", "Checkout", 1, &[]);
+        let md = markdown(&portfolio(vec![plain.clone()]));
+        assert!(
+            !md.contains("Environment") && !md.contains("Register"),
+            "{md}"
+        );
+        let mut props = summary("b", "Payments", 2, &[]);
+        props.row.environment = "production".into();
+        props.row.owner = "Ana".into();
+        props.row.accepted = 1;
+        props.row.stale = 3;
+        let p = portfolio(vec![plain, props]);
+        let md = markdown(&p);
+        assert!(
+            md.contains("| Workload | Team | Environment | Owner | Overall |"),
+            "{md}"
+        );
+        assert!(md.contains("| Medium | Register | Completion |"), "{md}");
+        assert!(
+            md.contains("| Payments | Orion | production | Ana |"),
+            "{md}"
+        );
+        assert!(md.contains("| 1 accepted, 3 stale |"), "{md}");
+        assert!(md.contains("| Checkout | Orion | — | — |"), "{md}");
+        let v: serde_json::Value = serde_json::from_str(&json(&p).unwrap()).unwrap();
+        assert_eq!(v["workloads"][1]["environment"], "production");
+        assert_eq!(v["workloads"][1]["accepted"], 1);
+        assert!(
+            v["workloads"][0].get("environment").is_none(),
+            "left out when empty"
+        );
     }
 
     #[test]

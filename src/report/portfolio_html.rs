@@ -46,8 +46,18 @@ pub fn render(p: &Portfolio) -> String {
     for r in &p.workloads {
         let _ = write!(
             body,
-            "<tr><td>{}</td><td>{}</td><td class=\"cell {}\">{}</td>",
+            "<tr><td>{}{}</td><td>{}</td><td class=\"cell {}\">{}</td>",
             esc(&r.workload),
+            if r.environment.is_empty() && r.owner.is_empty() {
+                String::new()
+            } else {
+                let props: Vec<String> = [&r.environment, &r.owner]
+                    .into_iter()
+                    .filter(|t| !t.is_empty())
+                    .map(|t| esc(t))
+                    .collect();
+                format!("<br><small>{}</small>", props.join(" · "))
+            },
             esc(&r.team),
             band(r.overall),
             score(r.overall)

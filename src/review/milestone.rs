@@ -18,8 +18,9 @@ use super::score::{Counts, Scorecard};
 use super::store::{Lock, StoreError};
 use crate::fsutil::atomic_write;
 
-/// The milestones file format this scorps writes.
-pub const FORMAT: u32 = 1;
+/// The newest milestones file format this scorps reads; a file is written with the lowest that
+/// holds it (2 once a frozen answer uses the register, as for reviews).
+pub const FORMAT: u32 = 2;
 
 /// The longest milestone name.
 const MAX_NAME: usize = 64;
@@ -237,8 +238,12 @@ pub fn add(review: &Path, milestone: Milestone) -> Result<PathBuf, AddError> {
     }
     milestones.push(milestone);
     milestones.sort_by_key(|m| m.date);
+    // The lowest format that holds them, as for reviews: 2 once an answer uses the register.
+    let register = milestones
+        .iter()
+        .any(|m| m.answers.values().any(Answer::needs_register));
     let file = File {
-        format: FORMAT,
+        format: if register { 2 } else { 1 },
         milestones,
     };
     let text = toml::to_string_pretty(&file).map_err(|e| AddError::Serialize {

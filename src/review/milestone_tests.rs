@@ -113,3 +113,34 @@ fn no_file_means_no_milestones_and_a_bad_file_names_its_line() {
         .to_string();
     assert!(err.contains("format 7 is newer"), "{err}");
 }
+
+#[test]
+fn milestones_are_written_in_format_2_only_when_an_answer_uses_the_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("w.review.toml");
+    let (m, mut review, packs) = frozen("a", 1);
+    add(&file, m).unwrap();
+    let refs: Vec<PackRef> = packs.iter().map(PackRef::of).collect();
+    let card = score(&review, &packs);
+    let text = std::fs::read_to_string(path_for(&file)).unwrap();
+    assert!(text.contains("\nformat = 1\n"), "{text}");
+    if let Some(a) = review.answers.values_mut().next() {
+        a.owner = "Ana".into();
+    }
+    add(
+        &file,
+        Milestone::freeze("b", Timestamp(2), &review, &refs, &card),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(path_for(&file)).unwrap();
+    assert!(text.contains("\nformat = 2\n"), "{text}");
+    assert_eq!(
+        load(&file).unwrap()[1]
+            .answers
+            .values()
+            .next()
+            .unwrap()
+            .owner,
+        "Ana"
+    );
+}

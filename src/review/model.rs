@@ -1,128 +1,16 @@
 //! A review: who reviewed what, against which packs, and every answer given.
 
 use std::collections::BTreeMap;
-use std::fmt;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+pub use super::dates::{Day, Timestamp};
 use crate::pack::{Pack, Question, Risk};
 
-/// The review file format this scorps writes.
-pub const FORMAT: u32 = 1;
-
-/// A UTC instant with second precision, written as a TOML datetime (`2026-11-26T10:00:00Z`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Timestamp(pub i64);
-
-impl Timestamp {
-    pub fn now() -> Timestamp {
-        Timestamp(
-            SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64),
-        )
-    }
-
-    /// Year, month, day, hour, minute, second (proleptic Gregorian, UTC).
-    fn parts(self) -> (i64, u32, u32, u32, u32, u32) {
-        let days = self.0.div_euclid(86_400);
-        let secs = self.0.rem_euclid(86_400) as u32;
-        // Days to civil date (Howard Hinnant's algorithm).
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let y = yoe + era * 400 + i64::from(m <= 2);
-        (y, m, d, secs / 3600, secs / 60 % 60, secs % 60)
-    }
-
-    fn from_parts(y: i64, m: u32, d: u32, hh: u32, mm: u32, ss: u32) -> Timestamp {
-        let y = y - i64::from(m <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y.rem_euclid(400);
-        let m = i64::from(m);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        let days = era * 146_097 + doe - 719_468;
-        Timestamp(days * 86_400 + i64::from(hh) * 3600 + i64::from(mm) * 60 + i64::from(ss))
-    }
-
-    /// The date part, `YYYY-MM-DD`.
-    pub fn date(self) -> String {
-        let (y, m, d, ..) = self.parts();
-        format!("{y:04}-{m:02}-{d:02}")
-    }
-
-    fn to_toml(self) -> toml::value::Datetime {
-        let (y, m, d, hh, mm, ss) = self.parts();
-        toml::value::Datetime {
-            date: Some(toml::value::Date {
-                year: y.clamp(0, 9999) as u16,
-                month: m as u8,
-                day: d as u8,
-            }),
-            time: Some(toml::value::Time {
-                hour: hh as u8,
-                minute: mm as u8,
-                second: Some(ss as u8),
-                nanosecond: None,
-            }),
-            offset: Some(toml::value::Offset::Z),
-        }
-    }
-
-    fn from_toml(dt: &toml::value::Datetime) -> Option<Timestamp> {
-        let date = dt.date?;
-        let time = dt.time.unwrap_or(toml::value::Time {
-            hour: 0,
-            minute: 0,
-            second: Some(0),
-            nanosecond: None,
-        });
-        let offset_minutes = match dt.offset {
-            Some(toml::value::Offset::Custom { minutes }) => i64::from(minutes),
-            _ => 0,
-        };
-        let local = Timestamp::from_parts(
-            i64::from(date.year),
-            u32::from(date.month),
-            u32::from(date.day),
-            u32::from(time.hour),
-            u32::from(time.minute),
-            // A leap second (`:60`) is the last second of its minute, not the next minute's
-            // first: 23:59:60 on 31 December stays in its year.
-            u32::from(time.second.unwrap_or(0).min(59)),
-        );
-        Some(Timestamp(local.0 - offset_minutes * 60))
-    }
-}
-
-impl fmt::Display for Timestamp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (y, m, d, hh, mm, ss) = self.parts();
-        write!(f, "{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}Z")
-    }
-}
-
-impl Serialize for Timestamp {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.to_toml().serialize(s)
-    }
-}
-
-impl<'de> Deserialize<'de> for Timestamp {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let dt = toml::value::Datetime::deserialize(d)?;
-        Timestamp::from_toml(&dt).ok_or_else(|| {
-            serde::de::Error::custom("expected a date and time such as 2026-11-26T10:00:00Z")
-        })
-    }
-}
+/// The newest review file format this scorps reads and writes. A file is written with the lowest
+/// format that holds it ([`Review::format_needed`]): 1 until the risk register is used, so a scorps
+/// that knows nothing of it refuses a file that has one with "upgrade scorps", never misreads it.
+pub const FORMAT: u32 = 2;
 
 /// Which pack (and which content of it) a review was answered against.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -237,9 +125,34 @@ pub struct Answer {
     #[serde(skip_serializing_if = "is_zero")]
     pub seconds: u64,
     pub updated: Timestamp,
+    /// When the squad last said the answer still holds without changing it (`updated` says when
+    /// it last changed; the later of the two is the last confirmation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confirmed: Option<Timestamp>,
+    /// Who owns the backlog item of this question.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub owner: String,
     /// Practices that do not apply, by choice id.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub not_applicable: BTreeMap<String, PracticeNa>,
+    /// The risk accepted for a while (see `review::register`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<Acceptance>,
+}
+
+/// A risk the squad decided to live with for a while: who owns it, why, until which day, and at
+/// which level it was accepted (it covers that level or a lower one, never a higher).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Acceptance {
+    pub owner: String,
+    /// The last day (UTC) it holds; from the next day on the risk is open again.
+    pub until: Day,
+    /// The question's risk when it was accepted.
+    pub risk: Risk,
+    pub reason: String,
+    /// When it was accepted.
+    pub on: Timestamp,
 }
 
 impl Answer {
@@ -252,6 +165,18 @@ impl Answer {
             && self.reason.is_empty()
             && self.not_applicable.is_empty()
             && self.seconds == 0
+            && self.owner.is_empty()
+            && self.accepted.is_none()
+    }
+
+    /// When the squad last looked at this answer: its last change or its last confirmation.
+    pub fn last_confirmed(&self) -> Timestamp {
+        self.confirmed.map_or(self.updated, |c| c.max(self.updated))
+    }
+
+    /// Whether the answer uses what only format 2 can hold.
+    pub(crate) fn needs_register(&self) -> bool {
+        self.confirmed.is_some() || !self.owner.is_empty() || self.accepted.is_some()
     }
 
     /// The choice ids that count as in place for the risk: the ticked ones and the practices
@@ -285,6 +210,18 @@ pub struct Review {
     pub facilitator: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<String>,
+    /// What the workload is and does, in a sentence or two.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Where it runs: production, staging, a region…
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub environment: String,
+    /// A link to the architecture (a diagram, an ADR folder, a wiki page).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub architecture: String,
+    /// Who owns the review: answers its follow-up between sessions.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
     pub created: Timestamp,
     pub updated: Timestamp,
     /// The question the session was on (`<pack>/<question>`), to resume there.
@@ -296,6 +233,10 @@ pub struct Review {
     /// Minutes the facilitator allows per pillar (a timebox the header counts down).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pillar_minutes: Option<u32>,
+    /// The day by which the squad means to confirm its answers again; without it an answer is due
+    /// a set number of days after its last confirmation (see `review::register`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_by: Option<Day>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub packs: Vec<PackRef>,
     /// Target scores by pillar id (0–100), set by hand; they win over the config's.
@@ -330,20 +271,42 @@ impl Review {
     ) -> Review {
         let now = Timestamp::now();
         Review {
-            format: FORMAT,
+            format: 1,
             workload: workload.to_string(),
             team: team.to_string(),
             facilitator: facilitator.to_string(),
             participants,
+            description: String::new(),
+            environment: String::new(),
+            architecture: String::new(),
+            owner: String::new(),
             created: now,
             updated: now,
             position: None,
             seconds: 0,
             pillar_minutes: None,
+            review_by: None,
             packs: packs.iter().map(|p| PackRef::of(p)).collect(),
             targets: BTreeMap::new(),
             answers: BTreeMap::new(),
             dropped_packs: Vec::new(),
+        }
+    }
+
+    /// The lowest file format that holds this review: 2 once it has workload properties, a
+    /// `review_by` day, or an answer with an owner, a confirmation or an accepted risk; else 1.
+    pub fn format_needed(&self) -> u32 {
+        let properties = !(self.description.is_empty()
+            && self.environment.is_empty()
+            && self.architecture.is_empty()
+            && self.owner.is_empty());
+        if properties
+            || self.review_by.is_some()
+            || self.answers.values().any(Answer::needs_register)
+        {
+            2
+        } else {
+            1
         }
     }
 
@@ -363,30 +326,5 @@ impl Review {
     pub fn state(&self, pack: &str, question: &str) -> State {
         self.answer(pack, question)
             .map_or(State::Unanswered, |a| a.state)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn timestamps_round_trip_through_civil_dates() {
-        for t in [0, 951_782_400, 1_795_687_200, 4_102_444_799] {
-            let ts = Timestamp(t);
-            let (y, m, d, hh, mm, ss) = ts.parts();
-            assert_eq!(Timestamp::from_parts(y, m, d, hh, mm, ss), ts);
-        }
-        assert_eq!(Timestamp(1_795_687_200).to_string(), "2026-11-26T10:00:00Z");
-        assert_eq!(Timestamp(951_782_400).date(), "2000-02-29");
-    }
-
-    #[test]
-    fn offsets_are_converted_to_utc() {
-        let dt: toml::value::Datetime = "2026-11-26T11:00:00+01:00".parse().unwrap();
-        assert_eq!(
-            Timestamp::from_toml(&dt).unwrap().to_string(),
-            "2026-11-26T10:00:00Z"
-        );
     }
 }

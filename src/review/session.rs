@@ -22,10 +22,22 @@
 //!   flag removes the reason.
 //! - An empty walk (a filter nothing matches) is a normal state: there is no current question and
 //!   every edit of an answer is refused with [`Refusal::NoQuestion`].
+//!
+//! The register (see [`super::register`] for what its entries mean):
+//! - **Accepting** a risk needs a question answered at high or medium risk, an owner, a reason
+//!   (each trimmed, not empty) and a last day no earlier than the day of `now` (UTC). It records
+//!   the risk as it is now; accepting again replaces the acceptance. Changing the answer later
+//!   keeps the acceptance: it then covers the new risk only when that is no higher. Clearing it
+//!   removes it.
+//! - **Confirming** says an answered or not-applicable answer still holds: it records `now` as
+//!   its confirmation and leaves `updated` (its last change) alone; an unanswered question has
+//!   nothing to confirm. Any other change to an answer confirms it too.
+//! - **The owner** of a question's backlog item is a name (trimmed; empty removes it), kept
+//!   whatever the question's state.
 
 use std::fmt;
 
-use super::model::{Answer, NaReason, PracticeNa, Review, State, Timestamp, key};
+use super::model::{Acceptance, Answer, Day, NaReason, PracticeNa, Review, State, Timestamp, key};
 use crate::pack::{Pack, Pillar, Question, Risk};
 
 /// The longest notes an answer takes (bytes). Longer notes already in a file are kept and may be
@@ -133,6 +145,18 @@ pub enum Edit {
         on: bool,
         reason: String,
     },
+    /// Accept the question's risk until a day (inclusive), with an owner and a reason.
+    Accept {
+        owner: String,
+        until: Day,
+        reason: String,
+    },
+    /// Remove the acceptance: the risk is open.
+    ClearAcceptance,
+    /// The answer still holds as it is.
+    Confirm,
+    /// Who owns the question's backlog item; empty removes the owner.
+    Owner(String),
     /// Time spent: seconds added to the current question (if any) and to the review.
     Spend(u64),
     /// Move along the walk by this many questions (clamped to the walk).
@@ -167,6 +191,11 @@ pub enum Change {
     EvidenceRemoved,
     Flagged,
     Unflagged,
+    Accepted,
+    AcceptanceCleared,
+    Confirmed,
+    Owner,
+    OwnerCleared,
     Time,
 }
 
@@ -183,6 +212,11 @@ impl fmt::Display for Change {
             Change::EvidenceRemoved => "Evidence link removed.",
             Change::Flagged => "Flagged to revisit.",
             Change::Unflagged => "Flag removed.",
+            Change::Accepted => "Risk accepted.",
+            Change::AcceptanceCleared => "Acceptance removed: the risk is open.",
+            Change::Confirmed => "Confirmed: the answer still holds.",
+            Change::Owner => "Owner set.",
+            Change::OwnerCleared => "Owner removed.",
             Change::Time => "",
         })
     }
@@ -209,6 +243,16 @@ pub enum Refusal {
     LastQuestion,
     /// A step before the first question.
     FirstQuestion,
+    /// Only a question answered at high or medium risk has a risk to accept.
+    NotAtRisk,
+    /// Accepting a risk needs an owner.
+    OwnerRequired,
+    /// Accepting a risk needs a reason.
+    AcceptReasonRequired,
+    /// An acceptance cannot end before today.
+    UntilPassed,
+    /// An unanswered question has nothing to confirm.
+    NothingToConfirm,
 }
 
 impl fmt::Display for Refusal {
@@ -228,6 +272,17 @@ impl fmt::Display for Refusal {
             }
             Refusal::LastQuestion => "That was the last question.",
             Refusal::FirstQuestion => "This is the first question.",
+            Refusal::NotAtRisk => {
+                "Only a question at high or medium risk has a risk to accept; nothing changed."
+            }
+            Refusal::OwnerRequired => "An accepted risk needs an owner; nothing changed.",
+            Refusal::AcceptReasonRequired => "An accepted risk needs a reason; nothing changed.",
+            Refusal::UntilPassed => {
+                "That day has passed: accept until today or a later day (YYYY-MM-DD)."
+            }
+            Refusal::NothingToConfirm => {
+                "Answer the question first: an unanswered question has nothing to confirm."
+            }
         })
     }
 }
@@ -312,6 +367,11 @@ impl Session {
 
     pub fn review(&self) -> &Review {
         &self.review
+    }
+
+    /// The review as the edits left it.
+    pub fn into_review(self) -> Review {
+        self.review
     }
 
     pub fn packs(&self) -> &[Pack] {
@@ -510,12 +570,50 @@ impl Session {
                     Change::Unflagged
                 }
             }
+            Edit::Accept {
+                owner,
+                until,
+                reason,
+            } => match accept(q, &mut answer, owner, until, reason, now) {
+                Ok(()) => Change::Accepted,
+                Err(refusal) => return Outcome::Refused(refusal),
+            },
+            Edit::ClearAcceptance => {
+                if answer.accepted.take().is_none() {
+                    return Outcome::Unchanged;
+                }
+                Change::AcceptanceCleared
+            }
+            Edit::Confirm => {
+                if answer.state != State::NotApplicable
+                    && super::register::risk_of(q, &answer).is_none()
+                {
+                    return Outcome::Refused(Refusal::NothingToConfirm);
+                }
+                answer.confirmed = Some(now);
+                Change::Confirmed
+            }
+            Edit::Owner(name) => {
+                let name = name.trim();
+                if name.len() > MAX_LINE {
+                    return Outcome::Refused(Refusal::TooLong);
+                }
+                answer.owner = name.to_string();
+                if name.is_empty() {
+                    Change::OwnerCleared
+                } else {
+                    Change::Owner
+                }
+            }
             Edit::Step(_) | Edit::Go(_) | Edit::Spend(_) => return Outcome::Unchanged,
         };
         if answer == before {
             return Outcome::Unchanged;
         }
-        answer.updated = now;
+        // A confirmation is not a change of the answer: `updated` keeps its last change.
+        if change != Change::Confirmed {
+            answer.updated = now;
+        }
         self.review.updated = now;
         self.review.position = Some(k.clone());
         if std::mem::take(&mut self.record_packs) {
@@ -597,6 +695,41 @@ fn selection_state(answer: &Answer) -> State {
     } else {
         State::Answered
     }
+}
+
+/// Accepts the risk of `answer` as it is now (see the module documentation).
+fn accept(
+    q: &Question,
+    answer: &mut Answer,
+    owner: String,
+    until: Day,
+    reason: String,
+    now: Timestamp,
+) -> Result<(), Refusal> {
+    let Some(risk @ (Risk::High | Risk::Medium)) = super::register::risk_of(q, answer) else {
+        return Err(Refusal::NotAtRisk);
+    };
+    let (owner, reason) = (owner.trim(), reason.trim());
+    if owner.is_empty() {
+        return Err(Refusal::OwnerRequired);
+    }
+    if reason.is_empty() {
+        return Err(Refusal::AcceptReasonRequired);
+    }
+    if owner.len() > MAX_LINE || reason.len() > MAX_LINE {
+        return Err(Refusal::TooLong);
+    }
+    if until < now.day() {
+        return Err(Refusal::UntilPassed);
+    }
+    answer.accepted = Some(Acceptance {
+        owner: owner.to_string(),
+        until,
+        risk,
+        reason: reason.to_string(),
+        on: now,
+    });
+    Ok(())
 }
 
 /// Ticks or unticks choice `i`, keeping "None of these" exclusive and the pack's order. A round

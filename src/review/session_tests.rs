@@ -396,7 +396,7 @@ fn arb_edit() -> impl Strategy<Value = Edit> {
         1 => text.clone().prop_map(Edit::NotApplicable),
         1 => Just(Edit::ClearNotApplicable),
         1 => text.clone().prop_map(Edit::Notes),
-        1 => text.prop_map(Edit::AddEvidence),
+        1 => text.clone().prop_map(Edit::AddEvidence),
         1 => (0usize..3).prop_map(Edit::RemoveEvidence),
         1 => (any::<bool>(), "[a-z ]{0,6}").prop_map(|(on, reason)| Edit::Flag { on, reason }),
         1 => (0u64..100).prop_map(Edit::Spend),
@@ -404,6 +404,12 @@ fn arb_edit() -> impl Strategy<Value = Edit> {
             Edit::PracticeNotApplicable { choice, reason: NaReason::ALL[r], note }
         }),
         1 => (0usize..4).prop_map(Edit::ClearPracticeNotApplicable),
+        1 => (text.clone(), -2i64..5, text.clone()).prop_map(|(owner, days, reason)| {
+            Edit::Accept { owner, until: T0.day().plus(days), reason }
+        }),
+        1 => Just(Edit::ClearAcceptance),
+        1 => Just(Edit::Confirm),
+        1 => text.clone().prop_map(Edit::Owner),
         2 => (-3isize..4).prop_map(Edit::Step),
         1 => (0usize..5).prop_map(Edit::Go),
     ]
@@ -470,9 +476,21 @@ proptest! {
                 prop_assert!(q.choice_index(id).is_some_and(|i| !q.choices[i].none), "{k}: {id}");
             }
             prop_assert!(!a.is_blank(), "{k}: a blank answer stayed in the file");
+            if let Some(acc) = &a.accepted {
+                prop_assert!(matches!(acc.risk, Risk::High | Risk::Medium), "{k}: accepted at {:?}", acc.risk);
+                prop_assert!(!acc.owner.is_empty() && acc.owner.trim() == acc.owner, "{k}: owner {:?}", acc.owner);
+                prop_assert!(!acc.reason.is_empty() && acc.reason.trim() == acc.reason, "{k}: reason");
+                prop_assert!(acc.until >= acc.on.day(), "{k}: accepted until a day already past");
+            }
+            prop_assert_eq!(a.owner.trim(), a.owner.as_str());
+            if let Some(c) = a.confirmed {
+                prop_assert!(c <= s.review().updated, "{k}: confirmed after the review's last change");
+            }
         }
         let text = store::to_toml(s.review()).unwrap();
-        let back = store::parse("x", &text).unwrap();
+        let mut back = store::parse("x", &text).unwrap();
+        prop_assert_eq!(back.format, s.review().format_needed());
+        back.format = s.review().format;
         prop_assert_eq!(&back, s.review());
         prop_assert_eq!(score::score(&back, &packs), score::score(s.review(), &packs));
     }
@@ -507,5 +525,210 @@ fn overlong_text_is_refused_and_long_notes_can_only_shrink() {
     assert_eq!(
         s.apply(Edit::Notes(long[1..].to_string()), T0),
         Outcome::Changed(Change::Notes)
+    );
+}
+
+// The register's edits.
+
+/// A session on `demo/identities` answered with `ticks` (choice indices).
+fn answered(ticks: &[usize]) -> Session {
+    let mut s = session();
+    for i in ticks {
+        s.apply(Edit::Toggle(*i), T0);
+    }
+    s
+}
+
+fn accept(owner: &str, until: &str, reason: &str) -> Edit {
+    Edit::Accept {
+        owner: owner.into(),
+        until: until.parse().unwrap(),
+        reason: reason.into(),
+    }
+}
+
+#[test]
+fn a_risk_is_accepted_with_an_owner_a_reason_and_a_day_not_yet_past() {
+    // T0 is 2026-11-26T10:00:00Z.
+    let mut s = answered(&[0]);
+    assert_eq!(
+        s.apply(accept(" Ana ", "2027-03-31", " migration first "), T0),
+        Outcome::Changed(Change::Accepted)
+    );
+    let a = s.current_answer().unwrap().accepted.clone().unwrap();
+    assert_eq!(
+        (
+            a.owner.as_str(),
+            a.until.to_string(),
+            a.risk,
+            a.reason.as_str(),
+            a.on
+        ),
+        (
+            "Ana",
+            "2027-03-31".into(),
+            Risk::Medium,
+            "migration first",
+            T0
+        )
+    );
+    // Today (UTC) is the earliest day an acceptance may end on.
+    assert_eq!(
+        s.apply(accept("Ana", "2026-11-26", "r"), T0),
+        Outcome::Changed(Change::Accepted)
+    );
+    assert_eq!(
+        s.apply(accept("Ana", "2026-11-25", "r"), T0),
+        Outcome::Refused(Refusal::UntilPassed)
+    );
+    assert_eq!(
+        s.apply(accept("  ", "2027-03-31", "r"), T0),
+        Outcome::Refused(Refusal::OwnerRequired)
+    );
+    assert_eq!(
+        s.apply(accept("Ana", "2027-03-31", " "), T0),
+        Outcome::Refused(Refusal::AcceptReasonRequired)
+    );
+    assert_eq!(
+        s.apply(accept(&"o".repeat(MAX_LINE + 1), "2027-03-31", "r"), T0),
+        Outcome::Refused(Refusal::TooLong)
+    );
+    assert_eq!(
+        Refusal::UntilPassed.to_string(),
+        "That day has passed: accept until today or a later day (YYYY-MM-DD)."
+    );
+    assert_eq!(
+        s.apply(Edit::ClearAcceptance, T0),
+        Outcome::Changed(Change::AcceptanceCleared)
+    );
+    assert_eq!(s.apply(Edit::ClearAcceptance, T0), Outcome::Unchanged);
+}
+
+#[test]
+fn only_a_question_at_high_or_medium_risk_has_a_risk_to_accept() {
+    let edit = || accept("Ana", "2027-03-31", "r");
+    let mut s = session();
+    assert_eq!(s.apply(edit(), T0), Outcome::Refused(Refusal::NotAtRisk));
+    let mut s = answered(&[0, 1]);
+    assert_eq!(
+        s.apply(edit(), T0),
+        Outcome::Refused(Refusal::NotAtRisk),
+        "risk none"
+    );
+    s.apply(Edit::NotApplicable("no users".into()), T0);
+    assert_eq!(
+        s.apply(edit(), T0),
+        Outcome::Refused(Refusal::NotAtRisk),
+        "n/a"
+    );
+    let mut s = answered(&[2]);
+    assert_eq!(s.apply(edit(), T0), Outcome::Changed(Change::Accepted));
+    assert_eq!(
+        s.current_answer().unwrap().accepted.as_ref().unwrap().risk,
+        Risk::High
+    );
+    assert_eq!(
+        Refusal::NotAtRisk.to_string(),
+        "Only a question at high or medium risk has a risk to accept; nothing changed."
+    );
+}
+
+fn risk_now(s: &Session) -> Option<Risk> {
+    let (_, _, q) = s.current()?;
+    crate::review::register::risk_of(q, s.current_answer()?)
+}
+
+#[test]
+fn an_acceptance_stays_when_the_answer_changes_and_covers_only_its_level_or_lower() {
+    use crate::review::register::{Standing, standing};
+    let day: Day = "2027-01-01".parse().unwrap();
+    let mut s = answered(&[0]);
+    s.apply(accept("Ana", "2027-03-31", "r"), T0);
+    let acc = s.current_answer().unwrap().accepted.clone().unwrap();
+    // Medium accepted; the risk rises to high: the acceptance no longer covers it.
+    s.apply(Edit::Toggle(0), T0);
+    s.apply(Edit::Toggle(2), T0);
+    assert_eq!(risk_now(&s), Some(Risk::High));
+    assert_eq!(s.current_answer().unwrap().accepted, Some(acc.clone()));
+    assert_eq!(standing(&acc, risk_now(&s), day), Standing::Outgrown);
+    // Both practices in place: no risk, nothing to accept.
+    s.apply(Edit::Toggle(0), T0);
+    s.apply(Edit::Toggle(1), T0);
+    assert_eq!(risk_now(&s), Some(Risk::None));
+    assert_eq!(standing(&acc, risk_now(&s), day), Standing::Moot);
+    // Back to medium: covered again.
+    s.apply(Edit::Toggle(1), T0);
+    assert_eq!(risk_now(&s), Some(Risk::Medium));
+    assert_eq!(standing(&acc, risk_now(&s), day), Standing::Holds);
+}
+
+#[test]
+fn confirming_records_the_time_and_leaves_the_last_change_alone() {
+    let mut s = session();
+    assert_eq!(
+        s.apply(Edit::Confirm, T0),
+        Outcome::Refused(Refusal::NothingToConfirm)
+    );
+    s.apply(Edit::Toggle(0), T0);
+    let later = Timestamp(T0.0 + 86_400 * 200);
+    assert_eq!(
+        s.apply(Edit::Confirm, later),
+        Outcome::Changed(Change::Confirmed)
+    );
+    let a = s.current_answer().unwrap();
+    assert_eq!((a.updated, a.confirmed), (T0, Some(later)));
+    assert_eq!(a.last_confirmed(), later);
+    assert_eq!(s.review().updated, later, "the file changed");
+    assert_eq!(s.apply(Edit::Confirm, later), Outcome::Unchanged);
+    // A not-applicable question can be confirmed too.
+    s.apply(Edit::NotApplicable("batch only".into()), T0);
+    assert_eq!(
+        s.apply(Edit::Confirm, Timestamp(later.0 + 1)),
+        Outcome::Changed(Change::Confirmed)
+    );
+}
+
+#[test]
+fn an_owner_is_a_trimmed_name_kept_in_any_state() {
+    let mut s = session();
+    assert_eq!(
+        s.apply(Edit::Owner(" Ana ".into()), T0),
+        Outcome::Changed(Change::Owner)
+    );
+    let a = s.current_answer().unwrap();
+    assert_eq!((a.owner.as_str(), a.state), ("Ana", State::Unanswered));
+    assert_eq!(s.apply(Edit::Owner("Ana".into()), T0), Outcome::Unchanged);
+    assert_eq!(
+        s.apply(Edit::Owner("  ".into()), T0),
+        Outcome::Changed(Change::OwnerCleared)
+    );
+    assert!(
+        s.current_answer().is_none(),
+        "nothing left: the entry left the file"
+    );
+}
+
+#[test]
+fn the_register_raises_the_file_format_only_when_it_is_used() {
+    let mut s = answered(&[0]);
+    let text = store::to_toml(s.review()).unwrap();
+    assert!(text.starts_with("format = 1\n"), "{text}");
+    s.apply(
+        accept("Ana", "2027-03-31", "waiting for the IdP migration"),
+        T0,
+    );
+    let text = store::to_toml(s.review()).unwrap();
+    assert!(text.starts_with("format = 2\n"), "{text}");
+    assert!(
+        text.contains(
+            "[answers.\"demo/identities\".accepted]\nowner = \"Ana\"\nuntil = 2027-03-31\nrisk = \"medium\"\nreason = \"waiting for the IdP migration\"\non = 2026-11-26T10:00:00Z\n"
+        ),
+        "{text}"
+    );
+    s.apply(Edit::ClearAcceptance, T0);
+    assert!(
+        store::to_toml(s.review())
+            .unwrap()
+            .starts_with("format = 1\n")
     );
 }

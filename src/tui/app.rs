@@ -59,6 +59,17 @@ pub enum Overlay {
     Reveal {
         scroll: usize,
     },
+    /// Accept the current question's risk: owner, last day, reason.
+    Accept(super::register::AcceptForm),
+    /// Who owns the current question's backlog item.
+    Owner(LineInput),
+    /// Why the practice at `choice` does not apply: a reason from the fixed list and words.
+    PracticeNa {
+        choice: usize,
+        /// Index into `NaReason::ALL`.
+        reason: usize,
+        note: LineInput,
+    },
     /// Leaving failed to save: save elsewhere, leave without saving, or stay.
     Unsaved {
         error: String,
@@ -132,6 +143,10 @@ pub struct App {
     pub color: bool,
     /// Where exports go by default (else beside the review).
     pub export_dir: Option<PathBuf>,
+    /// Days an accepted risk lasts unless the squad picks a day (the config's `accept_days`).
+    pub accept_days: u32,
+    /// Days after its last confirmation an answer is due again (the config's `review_days`).
+    pub review_days: u32,
     pub quit: bool,
     /// Where the review was saved when its own file could not take it.
     pub saved_elsewhere: Option<PathBuf>,
@@ -159,7 +174,7 @@ pub enum Effect {
     /// Write the markdown backlog here.
     Export(PathBuf),
     /// Create a review file and open it.
-    Create(super::start::NewReview),
+    Create(Box<super::start::NewReview>),
     /// Open an existing review file.
     Open(PathBuf),
     /// Save and leave.
@@ -219,6 +234,14 @@ pub enum Msg {
     QuitUnsaved,
     /// Remove the selected evidence link.
     DeleteEvidence,
+    /// Accept the current question's risk (or change or remove the acceptance).
+    AskAccept,
+    /// The current answer still holds.
+    Confirm,
+    /// Set the owner of the current question's backlog item.
+    AskOwner,
+    /// The highlighted practice does not apply (or applies again).
+    AskPracticeNa,
     /// Show the whole "why it matters", or fold it again.
     ToggleWhy,
     /// Presentation mode on or off.
@@ -294,6 +317,8 @@ impl App {
             timebox_minutes: 0,
             color: true,
             export_dir: None,
+            accept_days: crate::review::register::ACCEPT_DAYS,
+            review_days: crate::review::register::REVIEW_DAYS,
             quit: false,
             saved_elsewhere: None,
             ballot: None,

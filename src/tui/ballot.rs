@@ -118,7 +118,11 @@ pub(crate) fn refused(app: &App, msg: &Msg) -> Option<&'static str> {
         | Msg::AskExport
         | Msg::OpenSummary
         | Msg::StartRound
-        | Msg::ShowVotes => true,
+        | Msg::ShowVotes
+        | Msg::AskPracticeNa
+        | Msg::AskAccept
+        | Msg::Confirm
+        | Msg::AskOwner => true,
         Msg::Click {
             col,
             row,

@@ -60,7 +60,12 @@ fn perform(app: &mut App, rt: &mut Runtime, effect: Effect) -> Option<Msg> {
         Effect::Export(path) => {
             let w = app.walk.as_ref()?;
             let s = &w.session;
-            let mut backlog = crate::backlog::build(s.review(), s.packs());
+            let as_of = crate::review::register::AsOf {
+                day: Timestamp(app.now as i64).day(),
+                review_days: app.review_days,
+            };
+            let register = crate::review::register::Register::of(s.review(), s.packs(), as_of);
+            let mut backlog = crate::backlog::build(s.review(), s.packs()).with_register(register);
             // Where the squad's votes differed; an unreadable vote file is left out here and
             // named by `scorps votes`.
             let _ =

@@ -33,6 +33,12 @@ pub enum Context {
     Evidence,
     Reason,
     Export,
+    /// Accepting a risk.
+    Accept,
+    /// Naming a backlog item's owner.
+    Owner,
+    /// Why a practice does not apply.
+    PracticeNa,
     /// The start screen, on any row.
     Start,
     /// The start screen, on a row that is not a text field.
@@ -68,6 +74,9 @@ impl Context {
             Context::Evidence => "Evidence links",
             Context::Reason => "Not applicable",
             Context::Export => "Export",
+            Context::Accept => "Accept a risk",
+            Context::Owner => "Owner",
+            Context::PracticeNa => "A practice that does not apply",
             Context::Start | Context::StartList | Context::StartOpen => "Start screen",
             Context::Anywhere => "Anywhere",
         }
@@ -167,6 +176,14 @@ pub static BINDINGS: &[Binding] = &[
         Some(("0", "none")),
         &[C::Question],
         |_| Msg::ChooseNone
+    ),
+    bind!(
+        &[KeyCode::Char('A')],
+        "A",
+        "the highlighted practice does not apply, with a reason; again: it applies",
+        None,
+        &[C::Question],
+        |_| Msg::AskPracticeNa
     ),
     bind!(
         &[KeyCode::Right, KeyCode::Char('l'), KeyCode::Enter],
@@ -306,6 +323,30 @@ pub static BINDINGS: &[Binding] = &[
         None,
         WALK,
         |_| Msg::ShowVotes
+    ),
+    bind!(
+        &[KeyCode::Char('r')],
+        "r",
+        "accept the risk for a while: owner, last day, reason (an empty owner removes it)",
+        Some(("r", "accept")),
+        WALK,
+        |_| Msg::AskAccept
+    ),
+    bind!(
+        &[KeyCode::Char('c')],
+        "c",
+        "confirm the answer still holds (it is no longer stale)",
+        Some(("c", "confirm")),
+        WALK,
+        |_| Msg::Confirm
+    ),
+    bind!(
+        &[KeyCode::Char('o')],
+        "o",
+        "owner of the question's backlog item (empty: nobody)",
+        None,
+        WALK,
+        |_| Msg::AskOwner
     ),
     bind!(
         &[KeyCode::Tab],
@@ -615,6 +656,70 @@ pub static BINDINGS: &[Binding] = &[
         |_| Msg::Back
     ),
     bind!(
+        &[KeyCode::Up, KeyCode::Down, KeyCode::BackTab, KeyCode::Tab],
+        "↑ ↓  tab",
+        "move between owner, last day and reason",
+        Some(("tab", "field")),
+        &[C::Accept],
+        updown_tab
+    ),
+    bind!(
+        &[KeyCode::Enter],
+        "enter",
+        "accept the risk until that day (with the owner empty: remove the acceptance)",
+        Some(("enter", "accept")),
+        &[C::Accept],
+        |_| Msg::Submit
+    ),
+    bind!(
+        &[KeyCode::Esc],
+        "esc",
+        "close without changing anything",
+        Some(("esc", "cancel")),
+        &[C::Accept],
+        |_| Msg::Back
+    ),
+    bind!(
+        &[KeyCode::Enter],
+        "enter",
+        "save the owner (an empty name removes it)",
+        Some(("enter", "save")),
+        &[C::Owner],
+        |_| Msg::Submit
+    ),
+    bind!(
+        &[KeyCode::Esc],
+        "esc",
+        "close without changing anything",
+        Some(("esc", "cancel")),
+        &[C::Owner],
+        |_| Msg::Back
+    ),
+    bind!(
+        &[KeyCode::Up, KeyCode::Down],
+        "↑ ↓",
+        "pick the reason: out of scope, business priorities, architecture constraints, other",
+        Some(("↑↓", "reason")),
+        &[C::PracticeNa],
+        updown
+    ),
+    bind!(
+        &[KeyCode::Enter],
+        "enter",
+        "mark the practice not applicable, with the reason and the words typed",
+        Some(("enter", "save")),
+        &[C::PracticeNa],
+        |_| Msg::Submit
+    ),
+    bind!(
+        &[KeyCode::Esc],
+        "esc",
+        "close without changing anything",
+        Some(("esc", "cancel")),
+        &[C::PracticeNa],
+        |_| Msg::Back
+    ),
+    bind!(
         &[KeyCode::Enter],
         "enter",
         "save the reason (an empty one clears not applicable)",
@@ -805,6 +910,9 @@ pub fn context(app: &App) -> Context {
         Some(Overlay::Reason(_)) => Context::Reason,
         Some(Overlay::Export(_)) => Context::Export,
         Some(Overlay::Flag(_)) => Context::Flag,
+        Some(Overlay::Accept(_)) => Context::Accept,
+        Some(Overlay::Owner(_)) => Context::Owner,
+        Some(Overlay::PracticeNa { .. }) => Context::PracticeNa,
         Some(Overlay::Unsaved { .. }) => Context::Unsaved,
         Some(Overlay::Round(_)) => Context::Round,
         Some(Overlay::Reveal { .. }) => Context::Reveal,
@@ -943,7 +1051,10 @@ fn key_msg(app: &App, key: KeyEvent) -> Option<Msg> {
         | Context::Reason
         | Context::Flag
         | Context::Unsaved
-        | Context::Export => Some(Msg::InputKey(key)),
+        | Context::Export
+        | Context::Accept
+        | Context::Owner
+        | Context::PracticeNa => Some(Msg::InputKey(key)),
         _ => None,
     }
 }

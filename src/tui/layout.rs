@@ -354,17 +354,24 @@ pub struct RiskText {
     /// What decided the level, or the reason the question does not apply.
     pub why: String,
     pub flagged: bool,
+    /// What the register says of the question (accepted, stale, owner), or empty.
+    pub register: String,
 }
 
 impl RiskText {
     /// The line as plain text, the way it wraps.
     pub fn plain(&self) -> String {
         let flag = if self.flagged { " ⚑" } else { "" };
+        let register = if self.register.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", self.register)
+        };
         if self.not_applicable {
-            format!("Not applicable: {}{flag}", self.why)
+            format!("Not applicable: {}{flag}{register}", self.why)
         } else {
             let level = super::theme::risk_label(self.level);
-            format!("Risk now: {level}  {}{flag}", self.why)
+            format!("Risk now: {level}  {}{flag}{register}", self.why)
         }
     }
 }
@@ -386,6 +393,7 @@ pub fn risk_text(app: &App) -> Option<RiskText> {
             level: None,
             why,
             flagged,
+            register: clean_line(&super::register::note(app)).into_owned(),
         });
     }
     let why = match level {
@@ -414,6 +422,7 @@ pub fn risk_text(app: &App) -> Option<RiskText> {
         level,
         why,
         flagged,
+        register: clean_line(&super::register::note(app)).into_owned(),
     })
 }
 

@@ -12,6 +12,7 @@ pub(crate) mod input;
 pub mod keys;
 pub(crate) mod layout;
 pub mod recent;
+pub mod register;
 mod run;
 pub mod start;
 pub(crate) mod theme;
@@ -19,6 +20,8 @@ pub mod update;
 pub mod view;
 pub mod vote;
 
+#[cfg(test)]
+mod register_tests;
 #[cfg(test)]
 mod tests;
 
@@ -123,6 +126,10 @@ pub fn create(
         &packs,
     );
     review.pillar_minutes = new.pillar_minutes;
+    review.description.clone_from(&new.description);
+    review.environment.clone_from(&new.environment);
+    review.architecture.clone_from(&new.architecture);
+    review.owner.clone_from(&new.owner);
     let opened = bind(&new.path, review, catalog)?;
     // The filter is checked before anything is written: a typo in --pillar leaves no file.
     Session::new(opened.review.clone(), opened.packs.clone(), filter.clone())?;

@@ -16,6 +16,11 @@ pub struct NewReview {
     pub team: String,
     pub facilitator: String,
     pub participants: Vec<String>,
+    /// Workload properties: what it is, where it runs, its architecture, who owns the review.
+    pub description: String,
+    pub environment: String,
+    pub architecture: String,
+    pub owner: String,
     pub packs: Vec<String>,
     /// Minutes allowed per pillar, when the facilitator sets a timebox.
     pub pillar_minutes: Option<u32>,
@@ -28,17 +33,25 @@ pub enum Field {
     Team,
     Facilitator,
     Participants,
+    Description,
+    Environment,
+    Architecture,
+    Owner,
     PillarMinutes,
     File,
 }
 
 impl Field {
     /// In screen order.
-    pub const ALL: [Field; 6] = [
+    pub const ALL: [Field; 10] = [
         Field::Workload,
         Field::Team,
         Field::Facilitator,
         Field::Participants,
+        Field::Description,
+        Field::Environment,
+        Field::Architecture,
+        Field::Owner,
         Field::PillarMinutes,
         Field::File,
     ];
@@ -49,6 +62,10 @@ impl Field {
             Field::Team => "Team",
             Field::Facilitator => "Facilitator",
             Field::Participants => "Participants",
+            Field::Description => "Description",
+            Field::Environment => "Environment",
+            Field::Architecture => "Architecture",
+            Field::Owner => "Review owner",
             Field::PillarMinutes => "Min./pillar",
             Field::File => "File",
         }
@@ -79,7 +96,7 @@ pub enum Row {
 pub struct StartForm {
     pub recent: Vec<Recent>,
     /// The text of each field, in [`Field::ALL`] order.
-    fields: [LineInput; 6],
+    fields: [LineInput; 10],
     /// The path typed on the open row.
     pub open: LineInput,
     pub packs: Vec<PackChoice>,
@@ -125,6 +142,10 @@ impl StartForm {
                 LineInput::default(),
                 LineInput::new(team),
                 LineInput::new(facilitator),
+                LineInput::default(),
+                LineInput::default(),
+                LineInput::default(),
+                LineInput::default(),
                 LineInput::default(),
                 LineInput::new(&pillar_minutes.map(|m| m.to_string()).unwrap_or_default()),
                 LineInput::new(&file_name_for("")),
@@ -181,7 +202,7 @@ impl StartForm {
                 self.move_by(1);
                 None
             }
-            Row::Start => self.new_review().map(Effect::Create),
+            Row::Start => self.new_review().map(|n| Effect::Create(Box::new(n))),
         }
     }
 
@@ -290,8 +311,18 @@ impl StartForm {
 
     /// The new review as filled in, or `None` with `error` set.
     pub fn new_review(&mut self) -> Option<NewReview> {
-        let [workload, team, facilitator, participants, minutes, file] =
-            self.fields.clone().map(|f| f.text.trim().to_string());
+        let [
+            workload,
+            team,
+            facilitator,
+            participants,
+            description,
+            environment,
+            architecture,
+            owner,
+            minutes,
+            file,
+        ] = self.fields.clone().map(|f| f.text.trim().to_string());
         let packs: Vec<String> = self
             .packs
             .iter()
@@ -328,6 +359,10 @@ impl StartForm {
             team,
             facilitator,
             participants,
+            description,
+            environment,
+            architecture,
+            owner,
             packs,
             pillar_minutes: minutes.parse().ok().filter(|m| *m > 0),
         })
@@ -377,10 +412,20 @@ mod tests {
         assert_eq!(f.error.as_deref(), Some("Pick at least one pack."));
         f.packs[0].selected = true;
         *f.field_mut(Field::Participants) = LineInput::new("Ana, Ben,");
+        *f.field_mut(Field::Environment) = LineInput::new(" production ");
+        *f.field_mut(Field::Owner) = LineInput::new("Ana");
         f.row = Row::Start;
         let Some(Effect::Create(n)) = f.submit() else {
             panic!("expected a new review")
         };
+        assert_eq!(
+            (
+                n.environment.as_str(),
+                n.owner.as_str(),
+                n.description.as_str()
+            ),
+            ("production", "Ana", "")
+        );
         assert_eq!(
             (n.workload.as_str(), n.team.as_str(), n.participants.len()),
             ("Payments", "Orion", 2)

@@ -58,9 +58,9 @@ pillars:
           - default: high
 "#;
 
-const NOW: u64 = 1_795_687_200;
+pub(super) const NOW: u64 = 1_795_687_200;
 
-fn demo_pack() -> crate::pack::Pack {
+pub(super) fn demo_pack() -> crate::pack::Pack {
     load_str("demo.yaml", PACK, Source::Builtin("demo.yaml")).unwrap()
 }
 
@@ -71,7 +71,7 @@ fn catalog_of(pack: crate::pack::Pack) -> crate::pack::Catalog {
 }
 
 /// A walk over `review` (answered against the demo pack) with a filter.
-fn walk_of(review: Review, filter: &Filter) -> Walk {
+pub(super) fn walk_of(review: Review, filter: &Filter) -> Walk {
     let opened = bind(
         "demo.review.toml".as_ref(),
         review,
@@ -81,7 +81,7 @@ fn walk_of(review: Review, filter: &Filter) -> Walk {
     super::walk(opened, filter).unwrap()
 }
 
-fn demo_review() -> Review {
+pub(super) fn demo_review() -> Review {
     let mut review = Review::new(
         "Payments API",
         "Orion",
@@ -98,7 +98,7 @@ fn demo_session() -> Walk {
     walk_of(demo_review(), &Filter::default())
 }
 
-fn app() -> App {
+pub(super) fn app() -> App {
     App::walk(demo_session(), NOW)
 }
 
@@ -118,7 +118,7 @@ fn current_id(app: &App) -> String {
     app.session().unwrap().current_key().unwrap()
 }
 
-fn answer(app: &App, key: &str) -> crate::review::Answer {
+pub(super) fn answer(app: &App, key: &str) -> crate::review::Answer {
     app.session().unwrap().review().answers[key].clone()
 }
 
@@ -437,7 +437,7 @@ fn the_filter_walks_a_pillar_or_the_flagged_questions() {
 
 // Screens.
 
-fn render(app: &App, w: u16, h: u16) -> String {
+pub(super) fn render(app: &App, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| view::draw(app, f)).unwrap();
     terminal.backend().to_string()
@@ -572,7 +572,7 @@ fn no_size_panics_and_small_ones_ask_for_room() {
 }
 
 /// Presses a key as the terminal would deliver it: through the key table, then `update`.
-fn press(app: &mut App, code: KeyCode) -> Option<Effect> {
+pub(super) fn press(app: &mut App, code: KeyCode) -> Option<Effect> {
     let event = ratatui::crossterm::event::Event::Key(key(code));
     let msg = super::keys::to_msg(app, &event, (100, 30))?;
     update(app, msg)
@@ -602,8 +602,8 @@ fn start_screen_keys_fill_the_form() {
 #[test]
 fn enter_on_a_pack_row_moves_on_and_space_ticks() {
     let mut app = start_app();
-    // The recent review, the open row, six fields, then the first pack.
-    for _ in 0..8 {
+    // The recent review, the open row, ten fields, then the first pack.
+    for _ in 0..12 {
         press(&mut app, KeyCode::Down);
     }
     assert_eq!(form(&app).row, super::start::Row::Pack(0));

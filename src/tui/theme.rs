@@ -109,7 +109,7 @@ pub fn risk_label(risk: Option<Risk>) -> &'static str {
 }
 
 /// Every mark the screens use and what it means, for the `?` legend.
-pub const LEGEND: [(&str, &str); 12] = [
+pub const LEGEND: [(&str, &str); 15] = [
     ("○", "not answered yet"),
     ("✓", "answered: no risk (green)"),
     ("◑", "answered: medium risk (yellow)"),
@@ -118,6 +118,18 @@ pub const LEGEND: [(&str, &str); 12] = [
     (
         "⚑",
         "flagged to revisit (magenta); its reason is in the parking lot",
+    ),
+    (
+        "A",
+        "a risk accepted until a day (r); after it, or if the risk rose: !",
+    ),
+    (
+        "!",
+        "an accepted risk that is open again: expired, or now higher",
+    ),
+    (
+        "◷",
+        "stale: due for another look (c confirms it still holds)",
     ),
     ("[x]", "a practice the squad has in place"),
     ("[ ]", "a practice not in place"),

@@ -58,7 +58,12 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             });
             return None;
         }
-        Msg::Paste(text) => return paste(app, &text),
+        Msg::Paste(text) => {
+            if super::register::paste(app, &text) {
+                return None;
+            }
+            return paste(app, &text);
+        }
         _ => {}
     }
     // A status message lasts until the next thing the squad does.
@@ -167,7 +172,7 @@ fn go(app: &mut App, to: Edit) -> Option<Effect> {
 }
 
 /// Applies an edit to the review at the app's time, and says what happened.
-fn edit(app: &mut App, edit: Edit) -> Option<Effect> {
+pub(super) fn edit(app: &mut App, edit: Edit) -> Option<Effect> {
     let now = stamp(app.now);
     let outcome = app.session_mut()?.apply(edit, now);
     match outcome {
@@ -336,6 +341,9 @@ fn walk(app: &mut App, msg: Msg) -> Option<Effect> {
             }
             app.overlay = Some(Overlay::Flag(LineInput::default()));
         }
+        Msg::AskAccept | Msg::Confirm | Msg::AskOwner | Msg::AskPracticeNa => {
+            return super::register::walk(app, msg);
+        }
         Msg::EditNotes | Msg::AskNotApplicable | Msg::AskEvidence | Msg::ToggleFlag => {
             app.message = Some((Refusal::NoQuestion.to_string(), Tone::Error));
         }
@@ -445,6 +453,9 @@ fn overlay(app: &mut App, msg: Msg) -> Option<Effect> {
         return None;
     }
     match overlay {
+        Overlay::Accept(_) | Overlay::Owner(_) | Overlay::PracticeNa { .. } => {
+            super::register::overlay(app, msg)
+        }
         Overlay::Help => {
             match msg {
                 Msg::OpenHelp | Msg::Quit | Msg::Submit => app.overlay = None,
@@ -677,6 +688,8 @@ pub enum Listed {
     High,
     Medium,
     Flagged,
+    /// Answered long ago: due for another look.
+    Stale,
 }
 
 /// A line of the summary's list: a risk to act on or a question parked for later.
@@ -687,17 +700,22 @@ pub struct SummaryItem {
     pub label: String,
     /// The flag's reason, for parked questions.
     pub reason: String,
+    /// What the register says: the acceptance of a risk, or when a stale answer was due.
+    pub register: String,
 }
 
-/// The summary's list: every high risk, every medium risk, then the parking lot (flagged
-/// questions and their reasons), in the order of the review's packs. It speaks of the whole
-/// review, whatever the walk covers.
+/// The summary's list: every high risk, every medium risk (each with its acceptance, if any),
+/// the parking lot (flagged questions and their reasons), then the stale answers, in the order of
+/// the review's packs. It speaks of the whole review, whatever the walk covers.
 pub fn summary_items(app: &App) -> Vec<SummaryItem> {
     let Some(s) = app.session() else {
         return Vec::new();
     };
+    let Some(register) = super::register::register(app) else {
+        return Vec::new();
+    };
     let mut items = Vec::new();
-    for why in [Listed::High, Listed::Medium, Listed::Flagged] {
+    for why in [Listed::High, Listed::Medium, Listed::Flagged, Listed::Stale] {
         for pack in s.packs() {
             for (_, q) in pack.questions() {
                 let answer = s.review().answer(&pack.id, &q.id);
@@ -706,13 +724,29 @@ pub fn summary_items(app: &App) -> Vec<SummaryItem> {
                     Listed::High => risk == Some(Risk::High),
                     Listed::Medium => risk == Some(Risk::Medium),
                     Listed::Flagged => answer.is_some_and(|a| a.flagged),
+                    Listed::Stale => register.is_stale(&crate::review::key(&pack.id, &q.id)),
                 };
                 if listed {
+                    let key = crate::review::key(&pack.id, &q.id);
+                    let said = match why {
+                        Listed::High | Listed::Medium => register
+                            .acceptance(&key)
+                            .map(super::register::acceptance_text)
+                            .unwrap_or_default(),
+                        Listed::Stale => register
+                            .stale
+                            .iter()
+                            .find(|x| x.place.id == key)
+                            .map(|x| format!("last confirmed {}, due {}", x.confirmed, x.due))
+                            .unwrap_or_default(),
+                        Listed::Flagged => String::new(),
+                    };
                     items.push(SummaryItem {
-                        key: crate::review::key(&pack.id, &q.id),
+                        key,
                         why,
                         label: q.label().to_string(),
                         reason: answer.map(|a| a.flag_reason.clone()).unwrap_or_default(),
+                        register: said,
                     });
                 }
             }

@@ -338,6 +338,10 @@ fn a_voters_walk_ticks_and_refuses_the_rest() {
         Msg::OpenSummary,
         Msg::StartRound,
         Msg::ShowVotes,
+        Msg::AskPracticeNa,
+        Msg::AskAccept,
+        Msg::Confirm,
+        Msg::AskOwner,
     ] {
         app.message = None;
         assert_eq!(update(&mut app, msg.clone()), None, "{msg:?}");

@@ -149,9 +149,18 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// The review as TOML text: answers in key order, empty fields left out, arrays on one line.
+/// The review as TOML text: answers in key order, empty fields left out, arrays on one line, and
+/// the lowest format that holds it ([`Review::format_needed`]).
 pub fn to_toml(review: &Review) -> Result<String, StoreError> {
-    toml::to_string(review).map_err(|e| StoreError::Serialize {
+    let needed = review.format_needed();
+    let result = if review.format == needed {
+        toml::to_string(review)
+    } else {
+        let mut copy = review.clone();
+        copy.format = needed;
+        toml::to_string(&copy)
+    };
+    result.map_err(|e| StoreError::Serialize {
         message: e.to_string(),
     })
 }

@@ -2,6 +2,7 @@
 
 mod help;
 mod overlays;
+mod register;
 mod round;
 mod start;
 mod summary;
@@ -37,6 +38,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 }
                 Some(Overlay::Round(r)) => round::draw(app, r, &theme, frame, area),
                 Some(Overlay::Reveal { scroll }) => vote::reveal(app, *scroll, &theme, frame, area),
+                Some(
+                    other @ (Overlay::Accept(_) | Overlay::Owner(_) | Overlay::PracticeNa { .. }),
+                ) => register::draw(app, other, &theme, frame, area),
                 Some(other) => overlays::draw(app, other, &theme, frame, area),
             }
         }

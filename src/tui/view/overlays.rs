@@ -142,9 +142,13 @@ pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area
             }
             (" Find a question · enter jumps, esc closes ", lines)
         }
-        Overlay::Help | Overlay::Summary { .. } | Overlay::Round(_) | Overlay::Reveal { .. } => {
-            return;
-        }
+        Overlay::Help
+        | Overlay::Summary { .. }
+        | Overlay::Accept(_)
+        | Overlay::Owner(_)
+        | Overlay::PracticeNa { .. }
+        | Overlay::Round(_)
+        | Overlay::Reveal { .. } => return,
     };
     let height = (lines.len() as u16 + 2).min(area.height);
     let rect = centered(area, width, height);

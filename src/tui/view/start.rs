@@ -113,6 +113,10 @@ pub fn draw(form: &StartForm, theme: &Theme, frame: &mut Frame, area: Rect) {
         let hint = match f {
             Field::Participants if input.text.is_empty() && !on => "comma-separated names",
             Field::PillarMinutes if input.text.is_empty() && !on => "empty: no pillar timebox",
+            Field::Description if input.text.is_empty() && !on => "what the workload is and does",
+            Field::Environment if input.text.is_empty() && !on => "e.g. production, eu-west",
+            Field::Architecture if input.text.is_empty() && !on => "a link: diagram, ADRs, wiki",
+            Field::Owner if input.text.is_empty() && !on => "who follows up between reviews",
             _ => "",
         };
         lines.push(mark(
@@ -143,8 +147,27 @@ pub fn draw(form: &StartForm, theme: &Theme, frame: &mut Frame, area: Rect) {
         form.row == Row::Start,
         theme,
     ));
+    // When the form is taller than its pane, it scrolls to keep the cursor's row in sight.
+    let room = form_area.height.saturating_sub(2) as usize;
+    let at = match form.row {
+        Row::Field(f) => Field::ALL.iter().position(|x| *x == f).unwrap_or(0),
+        Row::Pack(i) => Field::ALL.len() + i,
+        Row::Start => lines.len().saturating_sub(1),
+        Row::Recent(_) | Row::Open => 0,
+    };
+    let offset = (at + 1).saturating_sub(room);
+    let below = lines.len().saturating_sub(offset + room);
+    let mut block = pane(" New review ", !recent_focus, theme);
+    if below > 0 {
+        block = block.title_bottom(format!(" ↓ {below} more "));
+    }
+    if offset > 0 {
+        block = block.title(format!(" ↑ {offset} more "));
+    }
     frame.render_widget(
-        Paragraph::new(lines).block(pane(" New review ", !recent_focus, theme)),
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((u16::try_from(offset).unwrap_or(u16::MAX), 0)),
         form_area,
     );
 

@@ -138,17 +138,26 @@ pub fn draw(app: &App, selected: usize, theme: &Theme, frame: &mut Frame, area: 
     let items = summary_items(app);
     let (high, medium) = (t.high, t.medium);
     let parked = items.iter().filter(|i| i.why == Listed::Flagged).count();
+    let stale = items.iter().filter(|i| i.why == Listed::Stale).count();
+    let accepted = crate::tui::register::register(app).map_or(0, |r| {
+        r.with(crate::review::register::Standing::Holds).count()
+    });
     if items.is_empty() {
         lines.push(Line::styled(
             " No high or medium risks, and nothing in the parking lot.",
             theme.info(),
         ));
     } else {
+        let mut head = format!(" To act on: {high} high, {medium} medium");
+        if accepted > 0 {
+            head.push_str(&format!(" ({accepted} accepted)"));
+        }
+        head.push_str(&format!(" · parking lot: {parked}"));
+        if stale > 0 {
+            head.push_str(&format!(" · stale: {stale}"));
+        }
         lines.push(Line::from(vec![
-            Span::styled(
-                format!(" To act on: {high} high, {medium} medium · parking lot: {parked}"),
-                theme.title(),
-            ),
+            Span::styled(head, theme.title()),
             Span::raw(" · enter opens one"),
         ]));
     }
@@ -160,9 +169,12 @@ pub fn draw(app: &App, selected: usize, theme: &Theme, frame: &mut Frame, area: 
             Listed::High => ("✗", "HIGH  ", theme.risk(Some(Risk::High))),
             Listed::Medium => ("◑", "MEDIUM", theme.risk(Some(Risk::Medium))),
             Listed::Flagged => ("⚑", "PARKED", theme.flag()),
+            Listed::Stale => ("◷", "STALE ", theme.hint()),
         };
         let text = if item.why == Listed::Flagged && !item.reason.is_empty() {
             format!("{} — {}  {}", item.label, item.reason, item.key)
+        } else if !item.register.is_empty() {
+            format!("{} — {}  {}", item.label, item.register, item.key)
         } else {
             format!("{}  {}", item.label, item.key)
         };

@@ -155,6 +155,7 @@ fn navigator(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner_h = area.height.saturating_sub(2) as usize;
     let width = area.width.saturating_sub(2) as usize;
     let (lines, offset) = layout::navigator(app, inner_h);
+    let register = crate::tui::register::register(app);
     let mut out = Vec::new();
     for line in lines.iter().skip(offset).take(inner_h) {
         out.push(match line {
@@ -171,7 +172,15 @@ fn navigator(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     continue;
                 };
                 let (state, risk) = s.status(r);
-                let flag = if s.flagged(r) { "⚑" } else { " " };
+                // The flag, else the register's mark (accepted, acceptance lapsed, stale).
+                let mark = register
+                    .as_ref()
+                    .and_then(|reg| crate::tui::register::nav_mark(app, reg, r));
+                let (flag, flag_style) = match (s.flagged(r), mark) {
+                    (true, _) => ("⚑", theme.flag()),
+                    (false, Some(m)) => (m, theme.hint()),
+                    (false, None) => (" ", theme.flag()),
+                };
                 let label = s.get(r).map_or("", |(_, _, q)| q.label());
                 let here = Some(*i) == s.cursor();
                 let marker = if here { "▶" } else { " " };
@@ -179,7 +188,7 @@ fn navigator(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 let mut line = Line::from(vec![
                     Span::raw(marker),
                     Span::styled(state_glyph(state, risk), theme.risk(risk)),
-                    Span::styled(flag, theme.flag()),
+                    Span::styled(flag, flag_style),
                     Span::raw(" "),
                     Span::raw(text),
                 ]);
