@@ -186,7 +186,7 @@ pub fn render(mut cmd: Command) -> String {
     out
 }
 
-const FILES: [(&str, &str); 8] = [
+const FILES: [(&str, &str); 9] = [
     (
         "NAME.review.toml",
         "A review: who reviewed what against which packs, and every answer. Written only by scorps, atomically.",
@@ -194,6 +194,14 @@ const FILES: [(&str, &str); 8] = [
     (
         "NAME.review.toml.lock",
         "Held while a review is being edited; names the process, host and user.",
+    ),
+    (
+        "NAME.milestones.toml",
+        "The review's milestones: frozen answers, pack versions and scores (scorps milestone).",
+    ),
+    (
+        "NAME.votes/",
+        "The votes on the review: VOTER.toml for each voter's own (scorps vote), _room.toml for the rounds in the room.",
     ),
     (
         "<config dir>/scorps/config.toml",
@@ -226,6 +234,10 @@ const ENVIRONMENT: [(&str, &str); 4] = [
     (
         "NO_COLOR",
         "When set and not empty, the review screen draws without colour.",
+    ),
+    (
+        "SCORPS_AS_OF",
+        "The day dates are judged on (YYYY-MM-DD) for every command that takes --as-of, e.g. for a whole pipeline.",
     ),
 ];
 
