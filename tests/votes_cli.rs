@@ -329,7 +329,15 @@ fn vote_narrows_to_flagged_questions_and_says_when_none_is() {
 fn review_with_participant_adds_a_voter_to_an_existing_review() {
     let (dir, review) = review_with(&[]);
     let file = review.display().to_string();
-    let (_, stderr, _) = run(dir.path(), &["review", &file, "--participant", "Cleo"]);
+    // The review screen remembers recent reviews: in the temporary folder, not the fixtures.
+    let out = scorps()
+        .env("SCORPS_DATA_DIR", dir.path().join("data"))
+        .args(["--pack", DEMO, "review", &file, "--participant", "Cleo"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr)
+        .unwrap()
+        .replace(&dir.path().display().to_string(), "[DIR]");
     assert!(
         stderr.starts_with("[DIR]/payments.review.toml: added participant Cleo\n"),
         "{stderr}"
