@@ -353,7 +353,13 @@ fn walk(app: &mut App, msg: Msg) -> Option<Effect> {
                 selected: 0,
             });
         }
-        Msg::OpenSummary => app.overlay = Some(Overlay::Summary { selected: 0 }),
+        Msg::OpenSummary => {
+            app.overlay = Some(Overlay::Summary { selected: 0 });
+            // The summary names where the squad's votes differed: read them if they changed.
+            if app.ballot.is_none() {
+                return Some(Effect::ReadVotes { force: false });
+            }
+        }
         Msg::StartRound | Msg::ShowVotes => return super::vote::open(app, &msg),
         Msg::AskExport => {
             let file = &app.walk.as_ref()?.file;

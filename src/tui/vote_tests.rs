@@ -413,3 +413,42 @@ screens! {
     screen_reveal_empty => { let mut a = app(); update(&mut a, Msg::ShowVotes); a };
     screen_voters_walk => { let mut a = voters_walk(); update(&mut a, Msg::Toggle(1)); a };
 }
+
+#[test]
+fn the_summary_names_where_the_votes_differed_most() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.review.toml");
+    let r = review(&["Ana", "Ben"], "Sam");
+    for (voter, ticks) in [("Ana", vec!["sso", "mfa"]), ("Ben", vec!["sso"])] {
+        let mut votes = std::collections::BTreeMap::new();
+        votes.insert(
+            "demo/identities".to_string(),
+            crate::vote::Vote {
+                selected: ticks.into_iter().map(String::from).collect(),
+                updated: Timestamp(NOW as i64),
+            },
+        );
+        let file = VoterFile {
+            voter: voter.into(),
+            position: None,
+            votes,
+        };
+        save_voter(&voter_path(&path, voter), &r, &file).unwrap();
+    }
+    let mut app = App::walk(walk_at(&path, r), NOW);
+    assert_eq!(
+        update(&mut app, Msg::OpenSummary),
+        Some(Effect::ReadVotes { force: false }),
+        "opening the summary reads the votes"
+    );
+    let Some(Msg::VotesRead(read)) = perform_read(&app, false) else {
+        panic!("the votes are read");
+    };
+    update(&mut app, Msg::VotesRead(read));
+    let screen = render(&app, 100, 30);
+    assert!(
+        screen.contains("Widest disagreement in the votes (1 question"),
+        "{screen}"
+    );
+    assert!(screen.contains("2 voters, agreement 75%"), "{screen}");
+}

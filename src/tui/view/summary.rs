@@ -161,7 +161,15 @@ pub fn draw(app: &App, selected: usize, theme: &Theme, frame: &mut Frame, area: 
             Span::raw(" · enter opens one"),
         ]));
     }
-    let room = (rect.height as usize).saturating_sub(lines.len() + 2);
+    // Where the squad's votes differed most: the three widest splits.
+    let disagreed = app.session().map_or_else(Vec::new, |s| {
+        let report = crate::vote::report::build(s.review(), s.packs(), &app.votes.votes);
+        crate::vote::report::disagreements(&report)
+    });
+    let shown_disagreements = disagreed.len().min(3);
+    let room = (rect.height as usize).saturating_sub(
+        lines.len() + 2 + usize::from(shown_disagreements > 0) * (shown_disagreements + 2),
+    );
     let selected = selected.min(items.len().saturating_sub(1));
     let offset = selected.saturating_sub(room.saturating_sub(1));
     for (n, item) in items.iter().enumerate().skip(offset).take(room) {
@@ -188,6 +196,24 @@ pub fn draw(app: &App, selected: usize, theme: &Theme, frame: &mut Frame, area: 
             line = line.style(theme.selected());
         }
         lines.push(line);
+    }
+    if shown_disagreements > 0 {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!(
+                " Widest disagreement in the votes ({} question{}; scorps votes FILE lists them all)",
+                disagreed.len(),
+                if disagreed.len() == 1 { "" } else { "s" }
+            ),
+            theme.title(),
+        ));
+        for d in disagreed.iter().take(shown_disagreements) {
+            let text = format!("{} — {}  {}", d.title, d.summary(), d.id);
+            lines.push(Line::from(vec![
+                Span::styled("   ◆ ", theme.warn()),
+                Span::raw(truncate(&text, width.saturating_sub(5))),
+            ]));
+        }
     }
     let mut block = Block::bordered()
         .border_type(theme.border_type(true))
