@@ -126,6 +126,8 @@ pub struct BacklogItem {
     pub priority: Priority,
     pub title: String,
     pub why: String,
+    /// The framework areas the question covers (the pack's `refs`, e.g. `aws:REL09`).
+    pub refs: Vec<String>,
     /// Every practice not yet in place, in the pack's order.
     pub tasks: Vec<Task>,
     pub notes: String,
@@ -157,6 +159,9 @@ pub struct Task {
     pub practice: String,
     pub title: String,
     pub improve: String,
+    /// What proof to show once it is in place (the pack's `evidence`; empty when none).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
     pub links: Vec<Link>,
 }
 
@@ -241,6 +246,7 @@ fn item(
                 practice: c.id.clone(),
                 title: clean_line(&c.title).into_owned(),
                 improve: clean_block(c.improve.trim()).into_owned(),
+                evidence: clean_line(c.evidence.trim()).into_owned(),
                 links: c
                     .links
                     .iter()
@@ -275,6 +281,7 @@ fn item(
         priority,
         title: clean_line(q.title.trim()).into_owned(),
         why: clean_block(q.why.trim()).into_owned(),
+        refs: q.refs.iter().map(|r| clean_line(r).into_owned()).collect(),
         tasks,
         notes: text(|a| &a.notes),
         evidence: answer
@@ -356,6 +363,60 @@ pub(crate) mod tests {
             r.answers.insert(key("backlog-demo", q), answer);
         }
         (r, vec![pack])
+    }
+
+    #[test]
+    fn refs_and_the_proof_to_show_reach_every_export() {
+        let text = "schema: 1\nid: r\nname: R\nversion: 1.0.0\npillars:
+  - id: reliability
+    name: Reliability
+    questions:
+      - id: backups
+        title: Backups?
+        refs: [aws:REL09, dora:continuous-delivery]
+        choices:
+          - { id: auto, title: Automated, improve: x, if_missing: high, evidence: The last backup job's log }
+          - { id: none, title: None, none: true }
+";
+        let pack = load_str("r.yaml", text, Source::Builtin("r.yaml")).unwrap();
+        let mut r = Review::new("W", "", "", vec![], &[&pack]);
+        r.answers.insert(
+            key("r", "backups"),
+            Answer {
+                state: State::Answered,
+                selected: vec!["none".into()],
+                ..Answer::default()
+            },
+        );
+        let packs = [pack];
+        let b = build(&r, &packs);
+        assert_eq!(b.items[0].refs, ["aws:REL09", "dora:continuous-delivery"]);
+        assert_eq!(b.items[0].tasks[0].evidence, "The last backup job's log");
+        let md = crate::backlog::export(&r, &packs, crate::backlog::Format::Md).unwrap();
+        assert!(
+            md.contains("**Covers:** aws:REL09, dora:continuous-delivery"),
+            "{md}"
+        );
+        assert!(
+            md.contains("_Proof to show: The last backup job's log_"),
+            "{md}"
+        );
+        let csv = crate::backlog::export(&r, &packs, crate::backlog::Format::Csv).unwrap();
+        assert!(
+            csv.contains("ref:aws:REL09,ref:dora:continuous-delivery"),
+            "{csv}"
+        );
+        assert!(
+            csv.contains("Proof to show: The last backup job's log"),
+            "{csv}"
+        );
+        let json = crate::backlog::export(&r, &packs, crate::backlog::Format::Json).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["items"][0]["refs"][0], "aws:REL09");
+        assert_eq!(
+            v["items"][0]["tasks"][0]["evidence"],
+            "The last backup job's log"
+        );
     }
 
     fn ids(b: &Backlog) -> Vec<&str> {

@@ -85,6 +85,11 @@ fn labels(item: &BacklogItem) -> String {
     if item.votes.is_some() {
         labels.push_str(",disagreed");
     }
+    // The framework areas the question covers, so a tracker can group by them.
+    for r in &item.refs {
+        labels.push_str(",ref:");
+        labels.push_str(&r.replace([',', ' '], "-"));
+    }
     labels
 }
 
@@ -115,6 +120,9 @@ fn description(b: &Backlog, item: &BacklogItem) -> String {
                 }
                 for l in &t.links {
                     line.push_str(&format!(" ({}: {})", l.title, l.url));
+                }
+                if !t.evidence.is_empty() {
+                    line.push_str(&format!("\n  Proof to show: {}", t.evidence));
                 }
                 line
             })

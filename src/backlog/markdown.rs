@@ -223,6 +223,10 @@ fn render_item(out: &mut String, n: usize, item: &BacklogItem, ticked: &dyn Fn(&
     if let Some(votes) = &item.votes {
         facts.push(format!("**Votes differed:** {}", inline(votes)));
     }
+    if !item.refs.is_empty() {
+        let refs: Vec<String> = item.refs.iter().map(|r| inline(r)).collect();
+        facts.push(format!("**Covers:** {}", refs.join(", ")));
+    }
     let _ = writeln!(out, "{}\n", facts.join(" · "));
     if let Some(a) = item.acceptance.as_ref().filter(|a| !a.reason.is_empty()) {
         let _ = writeln!(out, "**Accepted because:** {}\n", block(&a.reason));
@@ -248,6 +252,11 @@ fn render_item(out: &mut String, n: usize, item: &BacklogItem, ticked: &dyn Fn(&
                     .map(|l| escape::link(&l.title, &l.url))
                     .collect();
                 let _ = write!(line, " ({})", links.join(", "));
+            }
+            // On the task's own line, so that `--merge` regenerates it instead of keeping a copy
+            // as the team's text.
+            if !t.evidence.is_empty() {
+                let _ = write!(line, " _Proof to show: {}_", inline(&t.evidence));
             }
             let _ = writeln!(out, "{line} {}", task_marker(&t.practice));
         }

@@ -1095,3 +1095,24 @@ fn the_documented_walk_is_the_real_one() {
         );
     }
 }
+
+#[test]
+fn adding_evidence_shows_what_proof_the_pack_asks_for() {
+    let catalog = crate::pack::Catalog::builtins();
+    let packs = catalog.default_review_packs();
+    let review = Review::new("W", "", "", vec![], &packs);
+    let opened = bind("x.review.toml".as_ref(), review, &catalog).unwrap();
+    let mut app = App::walk(super::walk(opened, &Filter::default()).unwrap(), NOW);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('e'));
+    let (_, _, q) = app.session().unwrap().current().unwrap();
+    let evidence: String = q.choices[1]
+        .evidence
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let screen = render(&app, 100, 30);
+    assert!(screen.contains("Proof that fits"), "{screen}");
+    assert!(screen.contains(&evidence), "{evidence:?} in\n{screen}");
+}

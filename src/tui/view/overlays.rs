@@ -94,11 +94,26 @@ pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area
                 .and_then(|s| s.current_answer())
                 .map(|a| a.evidence.clone())
                 .unwrap_or_default();
-            let mut lines = vec![
-                Line::raw("Add a link or reference (ADR, dashboard, runbook):"),
-                input_line(input, inner_w, theme),
-                Line::raw(""),
-            ];
+            let mut lines = Vec::new();
+            // What the pack says counts as proof for the highlighted practice.
+            let proof = app
+                .session()
+                .and_then(|s| s.current())
+                .and_then(|(_, _, q)| q.choices.get(app.choice))
+                .filter(|c| !c.evidence.trim().is_empty())
+                .map(|c| format!("Proof that fits \"{}\": {}", c.title, c.evidence));
+            if let Some(proof) = proof {
+                lines.extend(
+                    crate::tui::layout::wrap(&proof, inner_w)
+                        .into_iter()
+                        .map(|l| Line::styled(l, theme.hint())),
+                );
+            }
+            lines.push(Line::raw(
+                "Add a link or reference (ADR, dashboard, runbook):",
+            ));
+            lines.push(input_line(input, inner_w, theme));
+            lines.push(Line::raw(""));
             if links.is_empty() {
                 lines.push(Line::styled("No evidence yet.", theme.hint()));
             }
