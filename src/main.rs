@@ -43,9 +43,17 @@ fn report(err: &anyhow::Error) -> ExitCode {
     if let Some(errors) = err.downcast_ref::<PackErrors>() {
         let _ = writeln!(stderr, "{}", errors.report());
     } else {
-        let _ = writeln!(stderr, "error: {err}");
+        // Errors that name their cause in their own words keep it as a source too: a cause
+        // already said is not said again.
+        let mut said = err.to_string();
+        let _ = writeln!(stderr, "error: {said}");
         for cause in err.chain().skip(1) {
-            let _ = writeln!(stderr, "  {cause}");
+            let text = cause.to_string();
+            if said.contains(&text) {
+                continue;
+            }
+            let _ = writeln!(stderr, "  {text}");
+            said.push_str(&text);
         }
     }
     ExitCode::from(2)

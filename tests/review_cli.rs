@@ -119,3 +119,22 @@ fn impossible_answers_are_named_when_a_review_is_read() {
         ))
         .stderr(contains("selects `no-such-practice`, which the question does not have"));
 }
+
+#[test]
+fn an_error_says_its_cause_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = scorps(dir.path())
+        .args(["score", "/dev/zero"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(
+        text.matches("character device").count(),
+        1,
+        "the cause is said once:\n{text}"
+    );
+    assert!(text.starts_with("error: cannot read /dev/zero"), "{text}");
+}
