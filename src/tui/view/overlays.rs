@@ -165,12 +165,26 @@ pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area
         | Overlay::Round(_)
         | Overlay::Reveal { .. } => return,
     };
+    window(frame, area, width, title, lines, theme);
+}
+
+/// A small window of `width` columns centred in `area`, as tall as its lines, with a margin of
+/// one column inside its border.
+pub(crate) fn window(
+    frame: &mut Frame,
+    area: Rect,
+    width: u16,
+    title: &str,
+    lines: Vec<Line>,
+    theme: &Theme,
+) {
     let height = (lines.len() as u16 + 2).min(area.height);
     let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
+        .border_type(theme.border_type(true))
         .border_style(theme.focus_border())
-        .title(title);
+        .title(title.to_string());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     frame.render_widget(

@@ -3,13 +3,11 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::overlays::input_line;
+use super::overlays::{input_line, window};
 use super::truncate;
 use crate::review::model::NaReason;
 use crate::tui::app::{App, Overlay};
-use crate::tui::layout::centered;
 use crate::tui::register::AcceptForm;
 use crate::tui::theme::Theme;
 
@@ -81,23 +79,7 @@ pub fn draw(app: &App, overlay: &Overlay, theme: &Theme, frame: &mut Frame, area
         }
         _ => return,
     };
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let rect = centered(area, width, height);
-    frame.render_widget(Clear, rect);
-    let block = Block::bordered()
-        .border_style(theme.focus_border())
-        .title(title);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    frame.render_widget(
-        Paragraph::new(lines),
-        Rect::new(
-            inner.x + 1,
-            inner.y,
-            inner.width.saturating_sub(2),
-            inner.height,
-        ),
-    );
+    window(frame, area, width, title, lines, theme);
 }
 
 fn accept_lines<'a>(
