@@ -7,10 +7,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(unix)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use common::{drain, send_slowly, wait_exit, wait_for_file};
 use expectrl::Expect;
 use expectrl::process::unix::{Signal, WaitStatus};
 use expectrl::session::OsSession as Session;
@@ -38,63 +41,11 @@ impl Env {
     }
 
     fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_scorps"));
-        cmd.arg("--pack").arg(Env::pack()).args(args);
-        cmd.current_dir(self.dir.path())
-            .env("SCORPS_DATA_DIR", self.path("data"))
-            .env("SCORPS_CONFIG_DIR", self.path("config"))
-            .env("TERM", "xterm-256color")
-            .env_remove("NO_COLOR");
-        cmd
+        common::command(self.dir.path(), &Env::pack(), args)
     }
 
     fn spawn(&self, args: &[&str]) -> Session {
-        let mut session =
-            expectrl::Session::spawn(self.command(args)).expect("spawn scorps in a pty");
-        session.get_process_mut().set_window_size(100, 30).unwrap();
-        session.set_expect_timeout(Some(Duration::from_secs(30)));
-        session
-    }
-}
-
-/// Reads whatever the program wrote, so that it never blocks on a full pty.
-fn drain(session: &mut Session) {
-    let mut buf = [0u8; 8192];
-    while let Ok(n) = session.try_read(&mut buf) {
-        if n == 0 {
-            break;
-        }
-    }
-}
-
-/// Waits (up to a generous limit, not a speed check) until the file holds `needle`.
-fn wait_for_file(session: &mut Session, path: &Path, needle: &str) -> String {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        drain(session);
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        if text.contains(needle) {
-            return text;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{} never contained {needle:?}; it holds:\n{text}",
-            path.display()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-fn wait_exit(session: &mut Session) -> WaitStatus {
-    drain(session);
-    session.get_process().wait().unwrap()
-}
-
-fn send_slowly(session: &mut Session, keys: &[&str]) {
-    // A pause between keys keeps a lone ESC from merging with the next key into alt+key.
-    for k in keys {
-        session.send(k).unwrap();
-        std::thread::sleep(Duration::from_millis(120));
+        common::spawn(self.command(args))
     }
 }
 

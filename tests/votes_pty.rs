@@ -8,17 +8,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(unix)]
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::{Duration, Instant};
+mod common;
 
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::Duration;
+
+use common::{drain, root, send_slowly, wait_exit, wait_for_file};
 use expectrl::Expect;
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession as Session;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// A folder with the payments review for three participants (Ana, Ben, Cleo; no facilitator),
 /// open at the secrets question.
@@ -58,70 +57,18 @@ impl Env {
     }
 
     fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_scorps"));
-        cmd.arg("--pack")
-            .arg(root().join("tests/fixtures/packs/backlog-demo.yaml"))
-            .args(args);
-        cmd.current_dir(self.dir.path())
-            .env("SCORPS_DATA_DIR", self.path("data"))
-            .env("SCORPS_CONFIG_DIR", self.path("config"))
-            .env("TERM", "xterm-256color")
-            .env_remove("NO_COLOR");
-        cmd
+        common::command(
+            self.dir.path(),
+            &root().join("tests/fixtures/packs/backlog-demo.yaml"),
+            args,
+        )
     }
 
     fn spawn(&self, args: &[&str]) -> Session {
-        let mut session =
-            expectrl::Session::spawn(self.command(args)).expect("spawn scorps in a pty");
-        session.get_process_mut().set_window_size(100, 30).unwrap();
-        session.set_expect_timeout(Some(Duration::from_secs(30)));
-        session
+        common::spawn(self.command(args))
     }
 }
 
-/// Reads whatever the program wrote, so that it never blocks on a full pty.
-fn drain(session: &mut Session) {
-    let mut buf = [0u8; 8192];
-    while let Ok(n) = session.try_read(&mut buf) {
-        if n == 0 {
-            break;
-        }
-    }
-}
-
-/// Waits (up to a generous limit, not a speed check) until the file holds `needle`.
-fn wait_for_file(session: &mut Session, path: &Path, needle: &str) -> String {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        drain(session);
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        if text.contains(needle) {
-            return text;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{} never contained {needle:?}; it holds:\n{text}",
-            path.display()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-fn wait_exit(session: &mut Session) -> WaitStatus {
-    drain(session);
-    session.get_process().wait().unwrap()
-}
-
-fn send_slowly(session: &mut Session, keys: &[&str]) {
-    for k in keys {
-        session.send(k).unwrap();
-        std::thread::sleep(Duration::from_millis(120));
-    }
-}
-
-/// Lets the screen finish drawing and throws the output away, so that the next `expect` sees
-/// only what changes after it (a redraw rewrites only the cells that differ: "Ana's turn" becomes
-/// "Ben's turn" by writing "Ben").
 fn settle(session: &mut Session) {
     std::thread::sleep(Duration::from_millis(300));
     drain(session);
