@@ -131,6 +131,8 @@ pub struct Walk {
     pub lines: Vec<DocLine>,
     /// The first line shown.
     pub offset: usize,
+    /// What the risk line says, measured once for its height and its drawing.
+    pub risk_text: Option<RiskText>,
 }
 
 impl Walk {
@@ -209,8 +211,11 @@ pub fn walk(app: &App, area: Rect) -> Walk {
     let inner_w = question.width.saturating_sub(2 * margin);
     let inner_h = question.height.saturating_sub(2);
     // The risk line wraps to a second line rather than cut what decided the risk.
-    let risk_rows =
-        risk_text(app).map_or(1, |t| wrap(&t.plain(), inner_w as usize).len().clamp(1, 2)) as u16;
+    let risk_text = risk_text(app);
+    let risk_rows = risk_text
+        .as_ref()
+        .map_or(1, |t| wrap(&t.plain(), inner_w as usize).len().clamp(1, 2))
+        as u16;
     let risk_rows = risk_rows.min(inner_h);
     let risk = Rect::new(
         question.x + margin,
@@ -237,6 +242,7 @@ pub fn walk(app: &App, area: Rect) -> Walk {
         footer,
         lines,
         offset,
+        risk_text,
     }
 }
 

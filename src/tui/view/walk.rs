@@ -290,9 +290,9 @@ fn question(app: &App, theme: &Theme, frame: &mut Frame, l: &layout::Walk) {
         });
     }
     frame.render_widget(Paragraph::new(rows), l.body);
-    if let Some(text) = layout::risk_text(app) {
+    if let Some(text) = &l.risk_text {
         frame.render_widget(
-            Paragraph::new(risk_lines(&text, theme, l.risk.width as usize)),
+            Paragraph::new(risk_lines(text, theme, l.risk.width as usize)),
             l.risk,
         );
     }
